@@ -1,0 +1,1 @@
+"""Loyalty terminal: QR loyalty cards at the store counter, offline first."""

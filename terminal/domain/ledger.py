@@ -1,0 +1,43 @@
+"""The ledger's vocabulary: transaction types and sync states."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class TransactionType(StrEnum):
+    CARD_CREATED = "CARD_CREATED"
+    CARD_DEACTIVATED = "CARD_DEACTIVATED"
+    CARD_REACTIVATED = "CARD_REACTIVATED"
+    WELCOME_BONUS = "WELCOME_BONUS"
+    STAMP_EARNED = "STAMP_EARNED"
+    STAMP_REDEEMED = "STAMP_REDEEMED"
+    STAMP_VOIDED = "STAMP_VOIDED"
+    POINTS_EARNED = "POINTS_EARNED"
+    POINTS_REDEEMED = "POINTS_REDEEMED"
+    POINTS_VOIDED = "POINTS_VOIDED"
+    POINTS_ADJUSTMENT = "POINTS_ADJUSTMENT"
+    POINTS_EXPIRED = "POINTS_EXPIRED"
+
+
+class SyncState(StrEnum):
+    """Where a local ledger entry stands with the central server."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    OVERDRAFT = "overdraft"
+
+
+# Activity that keeps points from expiring (DOMAIN.md: earn or redeem).
+ACTIVITY_TYPES = frozenset(
+    {
+        TransactionType.STAMP_EARNED,
+        TransactionType.STAMP_REDEEMED,
+        TransactionType.POINTS_EARNED,
+        TransactionType.POINTS_REDEEMED,
+        TransactionType.WELCOME_BONUS,
+    }
+)
+
+REDEMPTION_TYPES = frozenset({TransactionType.STAMP_REDEEMED, TransactionType.POINTS_REDEEMED})

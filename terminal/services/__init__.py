@@ -1,0 +1,1 @@
+"""Counter use cases. Each call runs one unit of work and returns plain values."""

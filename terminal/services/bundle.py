@@ -1,0 +1,43 @@
+"""All counter services over one local database, wired once (used by app.py and the demo)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from terminal.domain.clock import Clock
+from terminal.services.cardstatus import CardStatusService
+from terminal.services.context import ServiceDeps, Sessions
+from terminal.services.enroll import EnrollService
+from terminal.services.lookup import LookupService
+from terminal.services.points import PointsService
+from terminal.services.staff import StaffService
+from terminal.services.stamps import StampService
+from terminal.services.stats import StatsService
+from terminal.services.voids import VoidService
+
+
+@dataclass(frozen=True)
+class CounterServices:
+    lookup: LookupService
+    enroll: EnrollService
+    stamps: StampService
+    points: PointsService
+    voids: VoidService
+    cards: CardStatusService
+    staff: StaffService
+    stats: StatsService
+
+
+def counter_services(sessions: Sessions, clock: Clock) -> CounterServices:
+    deps = ServiceDeps(sessions, clock)
+    staff = StaffService(deps)
+    return CounterServices(
+        lookup=LookupService(deps),
+        enroll=EnrollService(deps, staff),
+        stamps=StampService(deps, staff),
+        points=PointsService(deps, staff),
+        voids=VoidService(deps, staff),
+        cards=CardStatusService(deps, staff),
+        staff=staff,
+        stats=StatsService(deps),
+    )

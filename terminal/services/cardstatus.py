@@ -1,0 +1,51 @@
+"""Deactivating and reactivating a card (manager only; both are ledger entries)."""
+
+from __future__ import annotations
+
+from terminal.domain.cards import format_card_number
+from terminal.domain.errors import LoyaltyError
+from terminal.domain.ledger import TransactionType
+from terminal.domain.rules import PinOperation, StaffRole
+from terminal.services.cardviews import card_view, require_card
+from terminal.services.context import ServiceDeps, load_context
+from terminal.services.ledger_writer import append_entry
+from terminal.services.staff import StaffService
+from terminal.services.views import Actor, OperationResult
+
+REASON_MAX = 200
+
+
+class CardStatusService:
+    def __init__(self, deps: ServiceDeps, staff: StaffService) -> None:
+        self._deps = deps
+        self._staff = staff
+
+    def deactivate(self, actor: Actor, card_id: str, reason: str | None = None) -> OperationResult:
+        return self._set_active(actor, card_id, False, reason)
+
+    def reactivate(self, actor: Actor, card_id: str, reason: str | None = None) -> OperationResult:
+        return self._set_active(actor, card_id, True, reason)
+
+    def _set_active(
+        self, actor: Actor, card_id: str, active: bool, reason: str | None
+    ) -> OperationResult:
+        note = " ".join((reason or "").split()) or None
+        if note is not None and (len(note) > REASON_MAX or not note.isprintable()):
+            raise LoyaltyError(f"The reason must be printable and at most {REASON_MAX} long.")
+        member = self._staff.authorize(actor, PinOperation.DEACTIVATE, StaffRole.MANAGER)
+        now = self._deps.clock.now()
+        with self._deps.sessions.writer.begin() as session:
+            ctx = load_context(session)
+            card = require_card(session, ctx, card_id)
+            shown = format_card_number(card.card_number)
+            if card.is_active == active:
+                state = "active" if active else "deactivated"
+                raise LoyaltyError(f"Card {shown} is already {state}.")
+            card.is_active = active
+            type_ = TransactionType.CARD_REACTIVATED if active else TransactionType.CARD_DEACTIVATED
+            entry = append_entry(
+                session, ctx, card, type_, now=now, staff_id=member.staff_id, notes=note
+            )
+            view = card_view(session, ctx, card)
+            verb = "reactivated" if active else "deactivated"
+            return OperationResult(entry.id, entry.type, view, f"Card {shown} {verb}.")

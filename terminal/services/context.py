@@ -1,0 +1,83 @@
+"""What every unit of work needs to know: which terminal, store, program and settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from terminal.domain.clock import Clock
+from terminal.domain.errors import LoyaltyError
+from terminal.domain.rules import CompanyRules, ProgramRules
+from terminal.store.models import (
+    CompanySettings,
+    LoyaltyProgram,
+    TerminalIdentity,
+    Vendor,
+)
+
+
+class TerminalNotActivated(LoyaltyError):
+    code = "not_activated"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This terminal is not activated yet. Run the setup with the activation code "
+            "from the back office."
+        )
+
+
+class Sessions(Protocol):
+    """The two kinds of unit of work a local database offers (see store.engine.Database)."""
+
+    @property
+    def reader(self) -> sessionmaker[Session]: ...
+
+    @property
+    def writer(self) -> sessionmaker[Session]: ...
+
+
+@dataclass(frozen=True)
+class ServiceDeps:
+    sessions: Sessions
+    clock: Clock
+
+
+@dataclass(frozen=True)
+class TerminalContext:
+    terminal_id: str
+    company_id: int
+    vendor_id: int
+    vendor_name: str
+    store_tz: str
+    program_id: int
+    program: ProgramRules
+    company: CompanyRules
+
+
+def load_context(session: Session) -> TerminalContext:
+    identity = session.get(TerminalIdentity, 1)
+    if identity is None:
+        raise TerminalNotActivated()
+    vendor = session.get(Vendor, identity.vendor_id)
+    program = session.scalar(
+        select(LoyaltyProgram).where(LoyaltyProgram.company_id == identity.company_id)
+    )
+    settings = session.get(CompanySettings, identity.company_id)
+    if vendor is None or program is None:
+        raise LoyaltyError(
+            "This terminal has not received its store's loyalty program yet. "
+            "Connect it to the network once."
+        )
+    return TerminalContext(
+        terminal_id=identity.terminal_id,
+        company_id=identity.company_id,
+        vendor_id=vendor.id,
+        vendor_name=vendor.name,
+        store_tz=vendor.timezone,
+        program_id=program.id,
+        program=program.rules(),
+        company=settings.rules() if settings else CompanyRules(),
+    )

@@ -1,0 +1,211 @@
+"""Finding cards: by scan (QR or number), typed number, email, phone, or a name fragment."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from terminal.domain.cards import (
+    CARD_NUMBER_DIGITS,
+    looks_like_card_number,
+    normalize_card_number,
+    parse_scan,
+)
+from terminal.domain.customers import normalize_email, normalize_phone
+from terminal.domain.errors import CardNotFound, InvalidInput
+from terminal.services.cardviews import card_summary, card_view, require_card
+from terminal.services.context import ServiceDeps, TerminalContext, load_context
+from terminal.services.views import CardView, HistoryEntry, HistoryPage, SearchPage
+from terminal.store.models import CardAlias, Customer, LedgerEntry, LoyaltyCard, StaffPin, Vendor
+from terminal.store.search import MIN_FRAGMENT_LENGTH, matching_card_ids, normalize_fragment
+
+MAX_QUERY_LENGTH = 254
+MAX_PAGE_SIZE = 200
+
+
+class LookupService:
+    def __init__(self, deps: ServiceDeps) -> None:
+        self._deps = deps
+
+    # --- the cashier's ways to find one card --------------------------------------------
+
+    def by_scan(self, payload: str) -> CardView:
+        """A camera or keyboard-wedge scan: a QR token or a card number."""
+        scanned = parse_scan(payload)
+        if scanned.kind == "qr_token":
+            return self._one(lambda s, ctx: _card_by_qr(s, ctx, scanned.value), "this QR code")
+        return self._one(lambda s, ctx: _card_by_number(s, ctx, scanned.value), "this number")
+
+    def by_number(self, text: str) -> CardView:
+        number = normalize_card_number(text)  # a typo is reported before any lookup
+        return self._one(lambda s, ctx: _card_by_number(s, ctx, number), "this card number")
+
+    def by_email(self, text: str) -> CardView:
+        email = normalize_email(text)
+        if email is None:
+            raise InvalidInput("Type an email address.")
+        return self._one(lambda s, ctx: _card_by_customer(s, ctx, email=email), "this email")
+
+    def by_phone(self, text: str) -> CardView:
+        phone = normalize_phone(text)
+        if phone is None:
+            raise InvalidInput("Type a phone number.")
+        return self._one(lambda s, ctx: _card_by_customer(s, ctx, phone=phone), "this phone")
+
+    def find(self, text: str) -> CardView:
+        """The idle screen's search box: whatever the cashier typed or a scanner sent."""
+        query = (text or "").strip()
+        if not query:
+            raise InvalidInput("Scan the card, or type its number, an email or a phone number.")
+        if len(query) > MAX_QUERY_LENGTH:
+            raise InvalidInput("That is too long for a card number, email or phone number.")
+        if "@" in query:
+            return self.by_email(query)
+        if query.startswith("+"):
+            return self.by_phone(query)
+        if looks_like_card_number(query):
+            digits = query.replace("-", "").replace(" ", "")
+            if len(digits) == CARD_NUMBER_DIGITS:
+                return self.by_number(query)
+            return self.by_phone(query)
+        return self.by_scan(query)
+
+    def card(self, card_id: str) -> CardView:
+        with self._deps.sessions.reader() as session:
+            ctx = load_context(session)
+            return card_view(session, ctx, require_card(session, ctx, card_id))
+
+    # --- manager search and history -----------------------------------------------------
+
+    def search(self, fragment: str, *, before: int | None = None, limit: int = 50) -> SearchPage:
+        """Cards whose name, email, phone or number contains the fragment, newest first."""
+        needle = normalize_fragment(fragment)
+        if len(needle) < MIN_FRAGMENT_LENGTH:
+            raise InvalidInput(f"Type at least {MIN_FRAGMENT_LENGTH} characters to search.")
+        if len(needle) > MAX_QUERY_LENGTH:
+            raise InvalidInput("The search text is too long.")
+        limit = max(1, min(limit, MAX_PAGE_SIZE))
+        with self._deps.sessions.reader() as session:
+            ctx = load_context(session)
+            cards: list[LoyaltyCard] = []
+            cursor = before
+            # The index is company-blind (one company per terminal in practice); filter and
+            # keep reading until the page is full or the index is exhausted.
+            while len(cards) <= limit:
+                ids = matching_card_ids(session, needle, before_id=cursor, limit=limit + 1)
+                if not ids:
+                    break
+                found = session.scalars(
+                    select(LoyaltyCard)
+                    .where(LoyaltyCard.id.in_(ids), LoyaltyCard.company_id == ctx.company_id)
+                    .order_by(LoyaltyCard.id.desc())
+                ).all()
+                cards.extend(found)
+                cursor = ids[-1]
+                if len(ids) <= limit:
+                    break
+            page = cards[:limit]
+            has_more = len(cards) > limit
+            return SearchPage(
+                cards=[card_summary(card) for card in page],
+                next_before=page[-1].id if has_more and page else None,
+            )
+
+    def history(self, card_id: str, *, offset: int = 0, limit: int = 50) -> HistoryPage:
+        """The card's transactions, newest first, with store, staff and sync state."""
+        limit = max(1, min(limit, MAX_PAGE_SIZE))
+        offset = max(0, offset)
+        with self._deps.sessions.reader() as session:
+            ctx = load_context(session)
+            card = require_card(session, ctx, card_id)
+            rows = session.execute(
+                select(LedgerEntry, Vendor.name, StaffPin.name)
+                .join(Vendor, Vendor.id == LedgerEntry.vendor_id)
+                .outerjoin(StaffPin, StaffPin.id == LedgerEntry.staff_id)
+                .where(LedgerEntry.card_id == card.id)
+                .order_by(
+                    LedgerEntry.transaction_at.desc(),
+                    LedgerEntry.terminal_seq.desc(),
+                    LedgerEntry.id.desc(),
+                )
+                .offset(offset)
+                .limit(limit + 1)
+            ).all()
+            entries = [_history_entry(e, vendor, staff) for e, vendor, staff in rows[:limit]]
+            more = len(rows) > limit
+            return HistoryPage(entries=entries, next_offset=offset + limit if more else None)
+
+    def _one(self, find, what: str) -> CardView:  # type: ignore[no-untyped-def]
+        with self._deps.sessions.reader() as session:
+            ctx = load_context(session)
+            card = find(session, ctx)
+            if card is None:
+                raise CardNotFound(what)
+            return card_view(session, ctx, card)
+
+
+def _card_by_qr(session: Session, ctx: TerminalContext, token: str) -> LoyaltyCard | None:
+    card = session.scalar(
+        select(LoyaltyCard).where(
+            LoyaltyCard.qr_code_data == token, LoyaltyCard.company_id == ctx.company_id
+        )
+    )
+    if card is not None:
+        return card
+    return session.scalar(
+        select(LoyaltyCard)
+        .join(CardAlias, CardAlias.card_id == LoyaltyCard.id)
+        .where(CardAlias.qr_code_data == token, LoyaltyCard.company_id == ctx.company_id)
+    )
+
+
+def _card_by_number(session: Session, ctx: TerminalContext, number: str) -> LoyaltyCard | None:
+    card = session.scalar(
+        select(LoyaltyCard).where(
+            LoyaltyCard.card_number == number, LoyaltyCard.company_id == ctx.company_id
+        )
+    )
+    if card is not None:
+        return card
+    return session.scalar(
+        select(LoyaltyCard)
+        .join(CardAlias, CardAlias.card_id == LoyaltyCard.id)
+        .where(CardAlias.card_number == number, LoyaltyCard.company_id == ctx.company_id)
+    )
+
+
+def card_of_customer(
+    session: Session, company_id: int, *, email: str | None = None, phone: str | None = None
+) -> LoyaltyCard | None:
+    query = select(LoyaltyCard).join(Customer, Customer.id == LoyaltyCard.customer_id)
+    if email is not None:
+        query = query.where(Customer.company_id == company_id, Customer.email == email)
+    else:
+        query = query.where(Customer.company_id == company_id, Customer.phone == phone)
+    return session.scalars(query.where(LoyaltyCard.company_id == company_id).limit(1)).first()
+
+
+def _card_by_customer(
+    session: Session, ctx: TerminalContext, *, email: str | None = None, phone: str | None = None
+) -> LoyaltyCard | None:
+    return card_of_customer(session, ctx.company_id, email=email, phone=phone)
+
+
+def _history_entry(entry: LedgerEntry, vendor_name: str, staff_name: str | None) -> HistoryEntry:
+    return HistoryEntry(
+        entry_id=entry.id,
+        type=entry.type,
+        transaction_at=entry.transaction_at,
+        stamps_delta=entry.stamps_delta,
+        points_delta=entry.points_delta,
+        stamp_count_after=entry.stamp_count_after,
+        points_balance_after=entry.points_balance_after,
+        purchase_amount=entry.purchase_amount,
+        reward_description=entry.reward_description,
+        reverses_id=entry.reverses_id,
+        notes=entry.notes,
+        vendor_name=vendor_name,
+        staff_name=staff_name,
+        sync_state=entry.sync_state,
+        sync_reason=entry.sync_reason,
+    )

@@ -1,0 +1,90 @@
+"""Staff members and PIN checks with lockout.
+
+The slow scrypt check runs outside any write transaction (so the counter is never blocked
+behind it); the outcome is then recorded in its own short unit of work, and a failure is
+committed even though the operation it guarded is refused.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from terminal.domain.errors import StaffNotFound
+from terminal.domain.pins import (
+    PinAttempts,
+    after_failed_attempt,
+    check_not_locked,
+    check_role,
+    pin_needed,
+    verify_pin_hash,
+    wrong_pin_error,
+)
+from terminal.domain.rules import PinOperation, StaffRole
+from terminal.services.context import ServiceDeps, load_context
+from terminal.services.views import Actor, StaffMember
+from terminal.store.models import StaffPin
+
+
+def _member(staff: StaffPin) -> StaffMember:
+    return StaffMember(staff.id, staff.name, staff.role, staff.locked_until)
+
+
+class StaffService:
+    def __init__(self, deps: ServiceDeps) -> None:
+        self._deps = deps
+
+    def list_staff(self) -> list[StaffMember]:
+        """Active staff of the company, for the 'pick your name' list."""
+        with self._deps.sessions.reader() as session:
+            ctx = load_context(session)
+            rows = session.scalars(
+                select(StaffPin)
+                .where(StaffPin.company_id == ctx.company_id, StaffPin.is_active.is_(True))
+                .order_by(StaffPin.name)
+            )
+            return [_member(staff) for staff in rows]
+
+    def verify_pin(self, staff_id: int, pin: str) -> StaffMember:
+        """Check a PIN; raises WrongPin (attempts left) or PinLocked (until when)."""
+        now = self._deps.clock.now()
+        with self._deps.sessions.reader() as session:
+            ctx = load_context(session)
+            staff = self._active_staff(session, ctx.company_id, staff_id)
+            check_not_locked(
+                PinAttempts(staff.failed_attempts, staff.locked_until), now, ctx.store_tz
+            )
+            pin_hash = staff.pin_hash
+        matches = isinstance(pin, str) and len(pin) <= 64 and verify_pin_hash(pin, pin_hash)
+        with self._deps.sessions.writer.begin() as session:
+            staff = self._active_staff(session, ctx.company_id, staff_id)
+            state = PinAttempts(staff.failed_attempts, staff.locked_until)
+            check_not_locked(state, now, ctx.store_tz)  # locked meanwhile at another till
+            if matches:
+                staff.failed_attempts = 0
+                staff.locked_until = None
+                staff.last_used_at = now
+                return _member(staff)
+            after = after_failed_attempt(state, now, ctx.company)
+            staff.failed_attempts = after.failed_attempts
+            staff.locked_until = after.locked_until
+            error = wrong_pin_error(after, ctx.company)
+        raise error
+
+    def authorize(
+        self, actor: Actor, operation: PinOperation | None, role: StaffRole = StaffRole.CASHIER
+    ) -> StaffMember:
+        """The staff member allowed to do `operation`, PIN-checked when the policy says so."""
+        with self._deps.sessions.reader() as session:
+            ctx = load_context(session)
+            member = _member(self._active_staff(session, ctx.company_id, actor.staff_id))
+        if operation is not None and pin_needed(ctx.company, operation, bool(actor.pin)):
+            member = self.verify_pin(actor.staff_id, actor.pin or "")
+        check_role(member.role, role)
+        return member
+
+    @staticmethod
+    def _active_staff(session, company_id: int, staff_id: int) -> StaffPin:  # type: ignore[no-untyped-def]
+        staff = session.get(StaffPin, staff_id) if isinstance(staff_id, int) else None
+        if staff is None or staff.company_id != company_id or not staff.is_active:
+            raise StaffNotFound()
+        return staff

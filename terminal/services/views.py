@@ -1,0 +1,124 @@
+"""Plain values the services hand out: no ORM object ever leaves a unit of work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from terminal.domain.ledger import SyncState, TransactionType
+from terminal.domain.rules import StaffRole
+
+
+@dataclass(frozen=True)
+class CardView:
+    card_id: str  # the card's shared uuid
+    card_number: str  # shown form, 1234-5678-9012
+    customer_name: str
+    email: str | None
+    phone: str | None
+    is_active: bool
+    stamp_count: int
+    stamps_target: int
+    stamp_reward_available: bool
+    stamp_reward_description: str
+    points_balance: int
+    pending_points: int  # part of points_balance not yet confirmed by the server
+    pending_stamps: int
+    points_expire_on: date | None
+    enrolled_at_vendor_id: int | None
+    last_activity_at: datetime | None
+
+
+@dataclass(frozen=True)
+class OperationResult:
+    """What the cashier sees after an operation: the entry written and the card after it."""
+
+    entry_id: str
+    type: TransactionType
+    card: CardView
+    message: str
+
+
+@dataclass(frozen=True)
+class RewardOption:
+    reward_id: int
+    name: str
+    points_cost: int
+    available: bool
+    reason: str | None  # why it is disabled
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    entry_id: str
+    type: TransactionType
+    transaction_at: datetime
+    stamps_delta: int
+    points_delta: int
+    stamp_count_after: int
+    points_balance_after: int
+    purchase_amount: int | None
+    reward_description: str | None
+    reverses_id: str | None
+    notes: str | None
+    vendor_name: str
+    staff_name: str | None
+    sync_state: SyncState
+    sync_reason: str | None
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    entries: list[HistoryEntry]
+    next_offset: int | None  # pass back to get the next (older) page; None on the last
+
+
+@dataclass(frozen=True)
+class CardSummary:
+    card_id: str
+    card_number: str
+    customer_name: str
+    email: str | None
+    phone: str | None
+    is_active: bool
+    points_balance: int
+    stamp_count: int
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    cards: list[CardSummary]
+    next_before: int | None  # opaque: pass back for the next page; None on the last page
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    staff_id: int
+    name: str
+    role: StaffRole
+    locked_until: datetime | None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who does an operation: the staff member picked on screen, and the PIN typed if any."""
+
+    staff_id: int
+    pin: str | None = None
+
+
+@dataclass(frozen=True)
+class PeriodStats:
+    label: str
+    since: datetime
+    stamps_given: int
+    points_earned: int
+    points_redeemed: int
+    rewards_redeemed: int
+    enrollments: int
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    vendor_name: str
+    periods: list[PeriodStats]

@@ -1,0 +1,141 @@
+"""Voids and returns: always a new entry that references the original."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from terminal.domain.errors import VoidRefused
+from terminal.domain.ledger import TransactionType
+from terminal.domain.money import format_amount, parse_amount
+from terminal.domain.rules import PinOperation
+from terminal.domain.voids import (
+    VOID_OF,
+    OriginalEntry,
+    check_voids_allowed,
+    plan_points_void,
+    plan_stamp_void,
+)
+from terminal.services.cardviews import card_view, require_card
+from terminal.services.context import ServiceDeps, load_context
+from terminal.services.ledger_writer import append_entry
+from terminal.services.staff import StaffService
+from terminal.services.views import Actor, OperationResult
+from terminal.store.models import LedgerEntry
+
+
+class VoidService:
+    def __init__(self, deps: ServiceDeps, staff: StaffService) -> None:
+        self._deps = deps
+        self._staff = staff
+
+    def void(
+        self,
+        actor: Actor,
+        card_id: str,
+        original_entry_id: str,
+        *,
+        returned_amount: str | None = None,
+        stamps: int | None = None,
+        note: str | None = None,
+    ) -> OperationResult:
+        """Void a stamp given by mistake, or take back the points of a (partly) returned
+        purchase. `returned_amount` is typed by the cashier; None returns all that is left."""
+        with self._deps.sessions.reader() as session:
+            check_voids_allowed(load_context(session).company)
+        amount = None if returned_amount in (None, "") else parse_amount(returned_amount)
+        member = self._staff.authorize(actor, PinOperation.VOID)
+        now = self._deps.clock.now()
+        with self._deps.sessions.writer.begin() as session:
+            ctx = load_context(session)
+            check_voids_allowed(ctx.company)
+            card = require_card(session, ctx, card_id)
+            original = session.get(LedgerEntry, original_entry_id)
+            if original is None or original.card_id != card.id:
+                raise VoidRefused("This transaction is not on this card. Pick it from the list.")
+            state = _original_state(session, original)
+            if original.type is TransactionType.POINTS_EARNED:
+                plan = plan_points_void(
+                    state, returned_amount=amount, points_balance=card.points_balance
+                )
+            else:
+                plan = plan_stamp_void(state, count=stamps, stamp_count=card.stamp_count)
+            notes = " ".join(part for part in (_clean_note(note), plan.note) if part) or None
+            entry = append_entry(
+                session,
+                ctx,
+                card,
+                plan.type,
+                now=now,
+                staff_id=member.staff_id,
+                stamps_delta=-plan.stamps_removed,
+                points_delta=-plan.points_removed,
+                purchase_amount=plan.returned_amount,
+                reverses_id=original.id,
+                shortfall=plan.shortfall,
+                notes=notes,
+            )
+            view = card_view(session, ctx, card)
+            if plan.type is TransactionType.POINTS_VOIDED:
+                message = (
+                    f"Return of {format_amount(plan.returned_amount or 0)}: "
+                    f"{plan.points_removed} points taken back."
+                )
+            else:
+                message = f"{plan.stamps_removed} stamp(s) voided."
+            if plan.note:
+                message += " " + plan.note
+            return OperationResult(entry.id, entry.type, view, message)
+
+    def voidable(self, card_id: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Recent entries of the card that can still be voided, as (entry id, label)."""
+        with self._deps.sessions.reader() as session:
+            ctx = load_context(session)
+            card = require_card(session, ctx, card_id)
+            rows = session.scalars(
+                select(LedgerEntry)
+                .where(
+                    LedgerEntry.card_id == card.id,
+                    LedgerEntry.type.in_(list(VOID_OF)),
+                )
+                .order_by(LedgerEntry.transaction_at.desc())
+                .limit(limit)
+            )
+            result = []
+            for entry in rows:
+                state = _original_state(session, entry)
+                if entry.type is TransactionType.POINTS_EARNED:
+                    left = (entry.purchase_amount or 0) - state.voided_amount
+                    if left > 0:
+                        label = f"Purchase {format_amount(left)} ({entry.points_delta} points)"
+                        result.append((entry.id, label))
+                elif entry.stamps_delta - state.voided_stamps > 0:
+                    result.append((entry.id, f"{entry.stamps_delta} stamp(s)"))
+            return result
+
+
+def _original_state(session: Session, original: LedgerEntry) -> OriginalEntry:
+    amount, points, stamps = session.execute(
+        select(
+            func.coalesce(func.sum(LedgerEntry.purchase_amount), 0),
+            func.coalesce(func.sum(-LedgerEntry.points_delta + LedgerEntry.shortfall), 0),
+            func.coalesce(func.sum(-LedgerEntry.stamps_delta + LedgerEntry.shortfall), 0),
+        ).where(LedgerEntry.reverses_id == original.id)
+    ).one()
+    is_points = original.type is TransactionType.POINTS_EARNED
+    return OriginalEntry(
+        type=original.type,
+        purchase_amount=original.purchase_amount,
+        points_delta=original.points_delta,
+        stamps_delta=original.stamps_delta,
+        voided_amount=int(amount),
+        voided_points=int(points) if is_points else 0,
+        voided_stamps=int(stamps) if not is_points else 0,
+    )
+
+
+def _clean_note(note: str | None) -> str | None:
+    text = " ".join((note or "").split())
+    if len(text) > 200 or not text.isprintable():
+        raise VoidRefused("The note must be printable and at most 200 characters.")
+    return text or None

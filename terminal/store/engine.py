@@ -1,0 +1,99 @@
+"""The local SQLite engine: WAL, synchronous=FULL, foreign keys, explicit transactions.
+
+pysqlite's own transaction handling is switched off and SQLAlchemy's `begin` emits the
+BEGIN itself, as the SQLAlchemy documentation advises for SQLite. Sessions made by
+`Database.writer` start with BEGIN IMMEDIATE: they take the write lock up front, so two
+writers (the counter and the sync worker) queue on the busy timeout instead of failing
+halfway with "database is locked" when a read transaction tries to become a write one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from terminal.store.errors import LocalDatabaseBusy, LocalDatabaseError, LocalDatabaseUnreadable
+
+BUSY_TIMEOUT_MS = 5_000
+
+
+def _connect_listener(synchronous: str) -> Any:
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see module doc)
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute(f"PRAGMA synchronous = {synchronous}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    return on_connect
+
+
+def _on_begin(connection: Any) -> None:
+    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(path: Path | str, *, durable: bool = True) -> Engine:
+    """`durable=False` (synchronous=OFF) is only for building demo or benchmark files."""
+    engine = create_engine(f"sqlite+pysqlite:///{path}")
+    event.listen(engine, "connect", _connect_listener("FULL" if durable else "OFF"))
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+@dataclass(frozen=True)
+class Database:
+    """One local database file: its engine and the two kinds of unit of work."""
+
+    path: Path
+    engine: Engine
+    reader: sessionmaker[Session]
+    writer: sessionmaker[Session]
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path | str, *, durable: bool = True) -> Database:
+    """Open (creating if needed) and check a database file; does not migrate it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path, durable=durable)
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except DBAPIError as err:
+        engine.dispose()
+        raise describe_database_error(err, path) from err
+    writer_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+    return Database(
+        path=path,
+        engine=engine,
+        reader=sessionmaker(engine, expire_on_commit=False),
+        writer=sessionmaker(writer_engine, expire_on_commit=False),
+    )
+
+
+def describe_database_error(err: DBAPIError, path: Path) -> LocalDatabaseError:
+    text = str(err.orig).lower()
+    if "locked" in text or "busy" in text:
+        return LocalDatabaseBusy(
+            f"The loyalty database {path} is locked by another program. Close other "
+            "copies of the terminal; if it persists, restart the computer."
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return LocalDatabaseUnreadable(
+            f"The loyalty database {path} is damaged or is not a loyalty database. "
+            "Pending transactions may be inside: keep the file and call IT support."
+        )
+    return LocalDatabaseError(f"The loyalty database {path} cannot be used: {err.orig}")

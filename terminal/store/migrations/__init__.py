@@ -1,0 +1,1 @@
+"""Alembic migrations of the local schema; applied by `terminal.store.schema.upgrade`."""

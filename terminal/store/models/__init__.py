@@ -1,0 +1,28 @@
+"""The local schema. Import models from here."""
+
+from terminal.store.models.cards import CardAlias, CardNumberBlock, Customer, LoyaltyCard
+from terminal.store.models.catalog import (
+    Company,
+    CompanySettings,
+    LoyaltyProgram,
+    Reward,
+    StaffPin,
+    Vendor,
+)
+from terminal.store.models.ledger import LedgerEntry, SyncCursor, TerminalIdentity
+
+__all__ = [
+    "CardAlias",
+    "CardNumberBlock",
+    "Company",
+    "CompanySettings",
+    "Customer",
+    "LedgerEntry",
+    "LoyaltyCard",
+    "LoyaltyProgram",
+    "Reward",
+    "StaffPin",
+    "SyncCursor",
+    "TerminalIdentity",
+    "Vendor",
+]

@@ -1,0 +1,74 @@
+"""Schema versioning: bring a database file to the current schema, in place.
+
+Migrations are Alembic revisions under `migrations/versions`; a fresh file is built by
+running them all, so a new terminal and an upgraded one end with the same schema.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine
+
+from terminal.store.engine import Database, open_database
+from terminal.store.errors import LocalDatabaseTooNew
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SEARCH_TABLE = "card_search"
+
+
+def include_in_autogenerate(obj: Any, name: str | None, type_: str, *_: Any) -> bool:
+    """The FTS5 search table and its shadow tables live outside the ORM metadata."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE))
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply every missing migration; refuse a file written by a newer terminal."""
+    config = _config()
+    known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
+    current = current_revision(engine)
+    if current is not None and current not in known:
+        raise LocalDatabaseTooNew(
+            "The loyalty database was written by a newer version of the terminal "
+            f"(schema {current}). Install that version again; do not delete the file."
+        )
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        try:
+            command.upgrade(config, revision)
+        except CommandError as err:  # e.g. an unknown target revision
+            raise LocalDatabaseTooNew(str(err)) from err
+
+
+def open_current(path: Path | str, *, durable: bool = True) -> Database:
+    """Open a local database file and bring it to the current schema."""
+    database = open_database(path, durable=durable)
+    try:
+        upgrade(database.engine)
+    except BaseException:
+        database.dispose()
+        raise
+    return database
