@@ -11,6 +11,7 @@ from terminal.domain.clock import ManualClock
 from terminal.services.bundle import CounterServices, counter_services
 from terminal.services.views import Actor, CardView
 from terminal.store.engine import Database
+from terminal.store.models import TerminalIdentity
 from terminal.store.schema import open_current
 
 # A Tuesday morning in Paris (UTC+1 in March): far from midnight and from DST changes.
@@ -45,6 +46,15 @@ def make_terminal(path: Path, seed: CatalogSeed = FAST_SEED, start: datetime = T
     database = open_current(path)
     with database.writer.begin() as session:
         terminal_id = install_catalog(session, seed, clock.now())
+    return Terminal(database, clock, counter_services(database, clock), terminal_id)
+
+
+def open_terminal(path: Path, start: datetime = T0) -> Terminal:
+    """A terminal over an existing database file (e.g. a copy of a prepared template)."""
+    clock = ManualClock(start)
+    database = open_current(path)
+    with database.reader() as session:
+        terminal_id = session.get_one(TerminalIdentity, 1).terminal_id
     return Terminal(database, clock, counter_services(database, clock), terminal_id)
 
 

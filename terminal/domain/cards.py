@@ -21,7 +21,7 @@ CARD_BODY_MAX = 10**CARD_BODY_DIGITS - 1
 QR_TOKEN_PREFIX = "LC1-"  # noqa: S105 (a format marker, not a secret)
 _QR_TOKEN_BYTES = 18  # 144 random bits, above the 128 the domain asks for
 _QR_TOKEN_RE = re.compile(r"LC1-[A-Za-z0-9_-]{24}")
-_SEPARATORS_RE = re.compile(r"[\s\-]+")
+_SEPARATORS_RE = re.compile("[ \u00a0-]+")  # what people type between digit groups
 MAX_SCAN_LENGTH = 512
 
 
@@ -39,7 +39,9 @@ def luhn_check_digit(body: str) -> int:
 
 
 def luhn_valid(number: str) -> bool:
-    return number.isdigit() and luhn_check_digit(number[:-1]) == int(number[-1])
+    if not (number.isascii() and number.isdigit()) or len(number) < 2:
+        return False
+    return luhn_check_digit(number[:-1]) == int(number[-1])
 
 
 def card_number_from_body(body: int) -> str:

@@ -13,7 +13,7 @@ EMAIL_MAX_LENGTH = 254
 PHONE_MIN_DIGITS = 6
 PHONE_MAX_DIGITS = 15  # E.164
 _EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_PHONE_ALLOWED_RE = re.compile(r"[\d\s()+./-]+")
+_PHONE_ALLOWED_RE = re.compile(r"[0-9 ()+./-]+")  # ASCII only: one phone, one form
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def normalize_email(text: str | None) -> str | None:
     email = (text or "").strip().lower()
     if not email:
         return None
-    if len(email) > EMAIL_MAX_LENGTH or not _EMAIL_RE.fullmatch(email):
+    if len(email) > EMAIL_MAX_LENGTH or not _EMAIL_RE.fullmatch(email) or _has_control_chars(email):
         raise InvalidCustomerDetails("This email address does not look right. Check it.")
     return email
 
@@ -58,7 +58,7 @@ def normalize_phone(text: str | None) -> str | None:
         return None
     if not _PHONE_ALLOWED_RE.fullmatch(raw):
         raise InvalidCustomerDetails("A phone number has digits only (spaces, + and - allowed).")
-    digits = re.sub(r"\D", "", raw)
+    digits = re.sub(r"[^0-9]", "", raw)
     if not PHONE_MIN_DIGITS <= len(digits) <= PHONE_MAX_DIGITS:
         raise InvalidCustomerDetails(
             f"A phone number has {PHONE_MIN_DIGITS} to {PHONE_MAX_DIGITS} digits."

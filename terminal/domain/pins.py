@@ -57,7 +57,7 @@ def verify_pin_hash(pin: str, encoded: str) -> bool:
             return False
         expected = _unb64(digest)
         actual = _scrypt(pin, _unb64(salt), int(n), int(r), int(p))
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, OverflowError, MemoryError):
         return False
     return hmac.compare_digest(actual, expected)
 
@@ -120,11 +120,11 @@ def wrong_pin_error(state: PinAttempts, company: CompanyRules) -> WrongPin:
 def pin_needed(company: CompanyRules, operation: PinOperation, pin_given: bool) -> bool:
     """Whether a PIN must be checked: always when required, when given if optional."""
     policy = company.pin_policy(operation)
-    if policy is PinPolicy.REQUIRED and not pin_given:
+    if policy == PinPolicy.REQUIRED and not pin_given:
         raise PinRequired()
-    return policy is PinPolicy.REQUIRED or (policy is PinPolicy.OPTIONAL and pin_given)
+    return policy == PinPolicy.REQUIRED or (policy == PinPolicy.OPTIONAL and pin_given)
 
 
 def check_role(role: StaffRole, needed: StaffRole) -> None:
-    if needed is StaffRole.MANAGER and role is not StaffRole.MANAGER:
+    if needed == StaffRole.MANAGER and role != StaffRole.MANAGER:
         raise ManagerRequired()

@@ -65,4 +65,5 @@ def points_expiry_date(
     """The store-local date the balance expires without further activity (None: never)."""
     if program.points_expiration_days <= 0 or last_activity_at is None:
         return None
-    return store_date(last_activity_at + timedelta(days=program.points_expiration_days), store_tz)
+    # Counted on the store's calendar, as customers read it (not in 24-hour UTC days).
+    return store_date(last_activity_at, store_tz) + timedelta(days=program.points_expiration_days)

@@ -48,14 +48,17 @@ def check_stamp(
             minutes=program.stamp_cooldown_minutes
         )
         if require_utc(now) < next_possible:
-            raise StampCooldown(
-                program.stamp_cooldown_minutes, to_store_time(next_possible, store_tz)
-            )
+            shown = next_possible  # to the minute, rounded up: never name a refused time
+            if shown.second or shown.microsecond:
+                shown = shown.replace(second=0, microsecond=0) + timedelta(minutes=1)
+            raise StampCooldown(program.stamp_cooldown_minutes, to_store_time(shown, store_tz))
 
 
 def check_stamp_redemption(*, program: ProgramRules, stamp_count: int) -> None:
     if not program.uses_stamps:
         raise NotInProgram("stamps")
+    if program.stamps_target <= 0:
+        raise NotInProgram("stamp reward")
     if stamp_count < program.stamps_target:
         raise StampRewardNotReady(stamp_count, program.stamps_target)
 

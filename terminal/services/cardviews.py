@@ -47,6 +47,7 @@ def card_view(session: Session, ctx: TerminalContext, card: LoyaltyCard) -> Card
     return CardView(
         card_id=card.uuid,
         card_number=format_card_number(card.card_number),
+        qr_token=card.qr_code_data,
         customer_name=customer.full_name,
         email=customer.email,
         phone=customer.phone,

@@ -58,14 +58,17 @@ class TerminalContext:
 
 
 def load_context(session: Session) -> TerminalContext:
-    identity = session.get(TerminalIdentity, 1)
-    if identity is None:
+    """Identity, store, program and settings in one query (every unit of work runs it)."""
+    row = session.execute(
+        select(TerminalIdentity, Vendor, LoyaltyProgram, CompanySettings)
+        .outerjoin(Vendor, Vendor.id == TerminalIdentity.vendor_id)
+        .outerjoin(LoyaltyProgram, LoyaltyProgram.company_id == TerminalIdentity.company_id)
+        .outerjoin(CompanySettings, CompanySettings.company_id == TerminalIdentity.company_id)
+        .where(TerminalIdentity.id == 1)
+    ).first()
+    if row is None:
         raise TerminalNotActivated()
-    vendor = session.get(Vendor, identity.vendor_id)
-    program = session.scalar(
-        select(LoyaltyProgram).where(LoyaltyProgram.company_id == identity.company_id)
-    )
-    settings = session.get(CompanySettings, identity.company_id)
+    identity, vendor, program, settings = row
     if vendor is None or program is None:
         raise LoyaltyError(
             "This terminal has not received its store's loyalty program yet. "

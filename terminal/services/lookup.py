@@ -11,6 +11,7 @@ from terminal.domain.cards import (
     normalize_card_number,
     parse_scan,
 )
+from terminal.domain.clock import to_store_time
 from terminal.domain.customers import normalize_email, normalize_phone
 from terminal.domain.errors import CardNotFound, InvalidInput
 from terminal.services.cardviews import card_summary, card_view, require_card
@@ -131,7 +132,9 @@ class LookupService:
                 .offset(offset)
                 .limit(limit + 1)
             ).all()
-            entries = [_history_entry(e, vendor, staff) for e, vendor, staff in rows[:limit]]
+            entries = [
+                _history_entry(e, vendor, staff, ctx.store_tz) for e, vendor, staff in rows[:limit]
+            ]
             more = len(rows) > limit
             return HistoryPage(entries=entries, next_offset=offset + limit if more else None)
 
@@ -191,11 +194,13 @@ def _card_by_customer(
     return card_of_customer(session, ctx.company_id, email=email, phone=phone)
 
 
-def _history_entry(entry: LedgerEntry, vendor_name: str, staff_name: str | None) -> HistoryEntry:
+def _history_entry(
+    entry: LedgerEntry, vendor_name: str, staff_name: str | None, store_tz: str
+) -> HistoryEntry:
     return HistoryEntry(
         entry_id=entry.id,
         type=entry.type,
-        transaction_at=entry.transaction_at,
+        transaction_at=to_store_time(entry.transaction_at, store_tz),
         stamps_delta=entry.stamps_delta,
         points_delta=entry.points_delta,
         stamp_count_after=entry.stamp_count_after,

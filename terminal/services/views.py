@@ -13,6 +13,7 @@ from terminal.domain.rules import StaffRole
 class CardView:
     card_id: str  # the card's shared uuid
     card_number: str  # shown form, 1234-5678-9012
+    qr_token: str  # what the card's QR code holds (to print or send a new card)
     customer_name: str
     email: str | None
     phone: str | None
@@ -52,7 +53,7 @@ class RewardOption:
 class HistoryEntry:
     entry_id: str
     type: TransactionType
-    transaction_at: datetime
+    transaction_at: datetime  # in the store's time zone, for display
     stamps_delta: int
     points_delta: int
     stamp_count_after: int

@@ -23,12 +23,12 @@ from terminal.store.errors import LocalDatabaseBusy, LocalDatabaseError, LocalDa
 BUSY_TIMEOUT_MS = 5_000
 
 
-def _connect_listener(synchronous: str) -> Any:
+def _connect_listener(synchronous: str, busy_timeout_ms: int) -> Any:
     def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see module doc)
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute(f"PRAGMA synchronous = {synchronous}")
             cursor.execute("PRAGMA foreign_keys = ON")
@@ -43,10 +43,13 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(path: Path | str, *, durable: bool = True) -> Engine:
+def make_engine(
+    path: Path | str, *, durable: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Engine:
     """`durable=False` (synchronous=OFF) is only for building demo or benchmark files."""
     engine = create_engine(f"sqlite+pysqlite:///{path}")
-    event.listen(engine, "connect", _connect_listener("FULL" if durable else "OFF"))
+    listener = _connect_listener("FULL" if durable else "OFF", busy_timeout_ms)
+    event.listen(engine, "connect", listener)
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -64,11 +67,13 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path | str, *, durable: bool = True) -> Database:
+def open_database(
+    path: Path | str, *, durable: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Database:
     """Open (creating if needed) and check a database file; does not migrate it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path, durable=durable)
+    engine = make_engine(path, durable=durable, busy_timeout_ms=busy_timeout_ms)
     try:
         with engine.connect() as connection:
             connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()

@@ -1,0 +1,75 @@
+"""Command line: `loyalty-terminal demo --headless` (more commands arrive with their issues)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from terminal.config import SettingsError, load_settings
+from terminal.store.errors import LocalDatabaseError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="loyalty-terminal",
+        description="In-store loyalty terminal: QR cards, stamps, points and rewards.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = commands.add_parser("demo", help="try the product with demo data on this machine")
+    demo.add_argument(
+        "--headless",
+        action="store_true",
+        help="no window: play a scripted counter session and print what happens",
+    )
+    demo.add_argument("--fresh", action="store_true", help="rebuild the demo database first")
+    demo.add_argument("--data-dir", type=Path, help="where the demo database lives")
+    demo.add_argument(
+        "--customers", type=int, default=200, help="demo customers to create (default 200)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        if args.command == "demo":
+            return _demo(args, settings.demo_dir)
+    except (SettingsError, LocalDatabaseError) as err:
+        print(f"loyalty-terminal: {err.message}", file=sys.stderr)
+        return 2
+    print(
+        "loyalty-terminal: the counter window is not built yet. "
+        "Try `loyalty-terminal demo --headless`.",
+        file=sys.stderr,
+    )
+    return 2
+
+
+def _demo(args: argparse.Namespace, default_dir: Path) -> int:
+    from terminal.demo.headless import run_headless_demo
+
+    if not args.headless:
+        print(
+            "loyalty-terminal: the windowed demo is not built yet; "
+            "run `loyalty-terminal demo --headless`.",
+            file=sys.stderr,
+        )
+        return 2
+    if not 1 <= args.customers <= 100_000:
+        print("loyalty-terminal: --customers takes 1 to 100000.", file=sys.stderr)
+        return 2
+    return run_headless_demo(
+        args.data_dir or default_dir,
+        sys.stdout,
+        now=datetime.now(UTC),
+        fresh=args.fresh,
+        customers=args.customers,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

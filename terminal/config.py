@@ -1,0 +1,69 @@
+"""Typed settings, in one place: where the files live and how the terminal behaves.
+
+Settings come from one TOML file in the platform's config folder (optional: every field
+has a default), and the folders follow the platform's conventions through platformdirs.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+APP_NAME = "loyalty-terminal"
+APP_AUTHOR = "LoyaltyTerminal"
+SETTINGS_FILE = "settings.toml"
+
+
+class SettingsError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    log_dir: Path = Field(default_factory=default_log_dir)
+    max_purchase_amount_minor: int = Field(default=1_000_000, gt=0)
+    return_to_idle_seconds: int = Field(default=5, ge=1, le=120)
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "terminal.db"
+
+    @property
+    def demo_dir(self) -> Path:
+        return self.data_dir / "demo"
+
+
+def load_settings(config_dir: Path | None = None) -> Settings:
+    """Settings from `<config dir>/settings.toml`, or the defaults when there is no file."""
+    path = (config_dir or default_config_dir()) / SETTINGS_FILE
+    if not path.exists():
+        return Settings()
+    try:
+        values = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Settings(**values)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise SettingsError(f"The settings file {path} cannot be read: {err}") from err
+    except ValidationError as err:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors()
+        )
+        raise SettingsError(f"The settings file {path} has wrong values: {problems}") from err

@@ -1,0 +1,208 @@
+"""`loyalty-terminal demo --headless`: a scripted counter session that prints what it does.
+
+It runs the real services on a real demo database, for machines without a display and as
+the quickest look at the product. The session's clock is scripted so that the story
+(cooldowns, PIN lockouts) is the same at every run.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TextIO, TypeVar
+
+from terminal.demo.catalog import CatalogSeed
+from terminal.demo.history import build_demo_database
+from terminal.domain.clock import ManualClock
+from terminal.domain.errors import LoyaltyError
+from terminal.domain.money import format_amount
+from terminal.services.bundle import CounterServices, counter_services
+from terminal.services.views import Actor, CardView
+from terminal.store.schema import open_current
+
+T = TypeVar("T")
+
+
+class Narrator:
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self.refusals = 0
+        self.successes = 0
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self._out)
+
+    def step(self, title: str) -> None:
+        self.say()
+        self.say(f"== {title}")
+
+    def attempt(self, label: str, action: Callable[[], T]) -> T | None:
+        try:
+            result = action()
+        except LoyaltyError as err:
+            self.refusals += 1
+            self.say(f"   {label}: REFUSED - {err.message}")
+            return None
+        self.successes += 1
+        message = getattr(result, "message", None)
+        self.say(f"   {label}: OK" + (f" - {message}" if message else ""))
+        return result
+
+
+def describe_card(card: CardView) -> str:
+    marks = "●" * min(card.stamp_count, card.stamps_target)
+    marks += "○" * max(card.stamps_target - card.stamp_count, 0)
+    lines = [
+        f"   {card.customer_name}  card {card.card_number}"
+        + ("" if card.is_active else "  [DEACTIVATED]"),
+        f"   stamps {marks} {card.stamp_count}/{card.stamps_target}"
+        + ("  reward available!" if card.stamp_reward_available else ""),
+        f"   points {card.points_balance}"
+        + (f" (+{card.pending_points} pending sync)" if card.pending_points else "")
+        + (f", expire on {card.points_expire_on:%Y-%m-%d}" if card.points_expire_on else ""),
+    ]
+    return "\n".join(lines)
+
+
+def run_headless_demo(
+    demo_dir: Path, out: TextIO, *, now: datetime, fresh: bool = False, customers: int = 200
+) -> int:
+    """Build (or reuse) the demo database, play the counter session; returns an exit code."""
+    say = Narrator(out)
+    path = demo_dir / "demo-terminal.db"
+    say.say("Loyalty terminal - headless demo (a scripted counter session)")
+    if fresh or not path.exists():
+        say.say(f"Building the demo database with {customers} customers in {path} ...")
+        build_demo_database(path, now, customers=customers)
+    else:
+        say.say(f"Reusing the demo database {path} (pass --fresh to rebuild it).")
+    database = open_current(path)
+    clock = ManualClock(now)
+    try:
+        services = counter_services(database, clock)
+        _play(say, services, clock)
+    finally:
+        database.dispose()
+    say.say()
+    say.say(f"Demo finished: {say.successes} operations done, {say.refusals} refused as expected.")
+    return 0
+
+
+def _play(say: Narrator, s: CounterServices, clock: ManualClock) -> None:
+    staff = s.staff.list_staff()
+    say.step("Staff of the demo company (pick your name, type your PIN)")
+    pins = {seed.staff_id: seed.pin for seed in CatalogSeed().staff}
+    for member in staff:
+        pin = pins.get(member.staff_id, "?")
+        say.say(f"   {member.name:<16} {member.role.value:<8} PIN {pin}")
+    cashier = Actor(staff[0].staff_id, pins.get(staff[0].staff_id))
+    manager_member = next(m for m in staff if m.role.value == "manager")
+    manager = Actor(manager_member.staff_id, pins.get(manager_member.staff_id))
+
+    say.step("A customer shows a new card: enroll at the counter")
+    enrolled = say.attempt(
+        "enroll Camille Durand",
+        lambda: s.enroll.enroll(
+            cashier,
+            first_name="Camille",
+            last_name="Durand",
+            email=f"camille.durand.{uuid.uuid4().hex[:6]}@example.com",
+            phone=None,
+        ),
+    )
+    if enrolled is None:
+        return
+    card = enrolled.card
+    say.say(describe_card(card))
+    say.attempt(
+        "enroll the same email again",
+        lambda: s.enroll.enroll(
+            cashier, first_name="Camille", last_name="D.", email=card.email, phone=None
+        ),
+    )
+
+    say.step("The card is scanned (QR) and the counter operations run")
+    qr = s.lookup.by_scan(card.qr_token + "\r\n")
+    say.say(describe_card(qr))
+    say.attempt("add a stamp", lambda: s.stamps.add_stamp(cashier, card.card_id))
+    say.attempt("add another stamp right away", lambda: s.stamps.add_stamp(cashier, card.card_id))
+    clock.advance(timedelta(minutes=6))
+    say.say("   (six minutes later)")
+    say.attempt("add a stamp", lambda: s.stamps.add_stamp(cashier, card.card_id))
+    earned = say.attempt(
+        "earn points on a purchase of 123,45",
+        lambda: s.points.earn(cashier, card.card_id, "123,45", order_reference="R-1001"),
+    )
+    say.attempt(
+        "earn points on '12.5O' (letter O)", lambda: s.points.earn(cashier, card.card_id, "12.5O")
+    )
+
+    say.step("Rewards catalogue for this card")
+    for option in s.points.rewards(card.card_id):
+        state = "available" if option.available else f"disabled: {option.reason}"
+        say.say(f"   {option.points_cost:>4} pts  {option.name:<24} {state}")
+    say.attempt(
+        "redeem 'Pastry' with a wrong PIN",
+        lambda: s.points.redeem(Actor(cashier.staff_id, "0000"), card.card_id, 1),
+    )
+    say.attempt(
+        "redeem 'Pastry' with the right PIN", lambda: s.points.redeem(cashier, card.card_id, 1)
+    )
+
+    if earned is not None:
+        say.step("The customer returns part of the purchase")
+        say.attempt(
+            "return 23.45 of it",
+            lambda: s.voids.void(manager, card.card_id, earned.entry_id, returned_amount="23.45"),
+        )
+        say.attempt(
+            "return 200.00 of it",
+            lambda: s.voids.void(manager, card.card_id, earned.entry_id, returned_amount="200"),
+        )
+
+    say.step("Finding cards without the card")
+    say.attempt("type the number with a typo", lambda: s.lookup.find(_typo(card.card_number)))
+    found = say.attempt("type the email in capitals", lambda: s.lookup.find(card.email.upper()))
+    if found is not None:
+        say.say(describe_card(found))
+    page = s.lookup.search("dur", limit=5)
+    say.say(
+        f"   manager search 'dur': {len(page.cards)} shown"
+        + (", more..." if page.next_before else "")
+    )
+    for summary in page.cards:
+        say.say(
+            f"     {summary.card_number}  {summary.customer_name:<22} {summary.points_balance} pts"
+        )
+
+    say.step("A manager deactivates a lost card")
+    say.attempt("cashier deactivates", lambda: s.cards.deactivate(cashier, card.card_id, "lost"))
+    say.attempt("manager deactivates", lambda: s.cards.deactivate(manager, card.card_id, "lost"))
+    say.attempt("stamp on the deactivated card", lambda: s.stamps.add_stamp(cashier, card.card_id))
+    say.attempt("manager reactivates", lambda: s.cards.reactivate(manager, card.card_id, "found"))
+
+    say.step("Card history (newest first)")
+    for entry in s.lookup.history(card.card_id, limit=12).entries:
+        amount = f" on {format_amount(entry.purchase_amount)}" if entry.purchase_amount else ""
+        say.say(
+            f"   {entry.transaction_at:%H:%M} {entry.type.value:<17} "
+            f"stamps {entry.stamps_delta:+d} points {entry.points_delta:+d}{amount}"
+            f"  by {entry.staff_name}  [{entry.sync_state.value}]"
+        )
+
+    say.step("Store statistics")
+    stats = s.stats.store_stats()
+    say.say(f"   {stats.vendor_name}")
+    for period in stats.periods:
+        say.say(
+            f"   {period.label:<13} stamps {period.stamps_given:>4}  points earned "
+            f"{period.points_earned:>6}  redeemed {period.points_redeemed:>5}  rewards "
+            f"{period.rewards_redeemed:>3}  enrollments {period.enrollments:>3}"
+        )
+
+
+def _typo(card_number: str) -> str:
+    last = int(card_number[-1])
+    return card_number[:-1] + str((last + 1) % 10)

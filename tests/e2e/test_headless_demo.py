@@ -1,0 +1,72 @@
+"""`loyalty-terminal demo --headless`: the scripted counter session, end to end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from terminal.__main__ import main
+from terminal.store.models import LedgerEntry, LoyaltyCard
+from terminal.store.schema import open_current
+
+
+def test_the_headless_demo_plays_the_counter_session(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["demo", "--headless", "--data-dir", str(tmp_path), "--customers", "12"])
+
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "enroll Camille Durand: OK - Card 4000-0000-" in out
+    assert "Welcome bonus: 50 points" in out
+    assert "add another stamp right away: REFUSED - A stamp was given less than 5 minutes" in out
+    assert "earn points on a purchase of 123,45: OK - 123 points" in out
+    assert "redeem 'Pastry' with a wrong PIN: REFUSED - Wrong PIN. 4 attempts left" in out
+    assert (
+        "return 200.00 of it: REFUSED - Only 100.00 of this purchase can still be returned" in out
+    )
+    assert "type the number with a typo: REFUSED - This card number is not valid" in out
+    assert "cashier deactivates: REFUSED - Only a manager can do this" in out
+    assert "PIN 2468" in out
+    assert "PIN 1357" in out
+    assert "Demo finished: 9 operations done, 8 refused as expected." in out
+
+    database = open_current(tmp_path / "demo-terminal.db")
+    with database.reader() as session:
+        assert session.scalar(select(func.count()).select_from(LoyaltyCard)) == 13
+        for card in session.scalars(select(LoyaltyCard)):
+            stamps, points = session.execute(
+                select(
+                    func.sum(LedgerEntry.stamps_delta), func.sum(LedgerEntry.points_delta)
+                ).where(LedgerEntry.card_id == card.id)
+            ).one()
+            assert (stamps, points) == (card.stamp_count, card.points_balance)
+    database.dispose()
+
+
+def test_a_second_run_reuses_the_demo_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--headless", "--data-dir", str(tmp_path), "--customers", "5"]) == 0
+    capsys.readouterr()
+    assert main(["demo", "--headless", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Reusing the demo database" in out
+    assert "Demo finished: 9 operations done, 8 refused as expected." in out
+
+
+def test_a_damaged_demo_database_gets_a_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "demo-terminal.db").write_bytes(b"garbage, not a database" * 100)
+    assert main(["demo", "--headless", "--data-dir", str(tmp_path)]) == 2
+    assert "damaged or is not a loyalty database" in capsys.readouterr().err
+
+
+def test_bad_arguments_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--headless", "--data-dir", str(tmp_path), "--customers", "0"]) == 2
+    assert "--customers takes 1 to 100000" in capsys.readouterr().err
+    assert main(["demo", "--data-dir", str(tmp_path)]) == 2
+    assert "demo --headless" in capsys.readouterr().err

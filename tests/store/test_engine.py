@@ -1,0 +1,69 @@
+"""The local database file: durability pragmas, transactions, damaged and locked files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from terminal.store.engine import open_database
+from terminal.store.errors import LocalDatabaseBusy, LocalDatabaseUnreadable
+from terminal.store.schema import open_current
+
+
+def test_connections_use_wal_full_sync_and_foreign_keys(tmp_path: Path) -> None:
+    database = open_current(tmp_path / "t.db")
+    with database.reader() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    database.dispose()
+
+
+def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
+    database = open_current(tmp_path / "t.db")
+    with pytest.raises(Exception, match="FOREIGN KEY"), database.writer.begin() as session:
+        session.execute(
+            text(
+                "INSERT INTO vendors (id, company_id, name, timezone, is_active) "
+                "VALUES (1, 999, 'x', 'UTC', 1)"
+            )
+        )
+    database.dispose()
+
+
+def test_writer_sessions_take_the_write_lock_at_begin(tmp_path: Path) -> None:
+    """BEGIN IMMEDIATE: a second writer waits instead of failing halfway through its work."""
+    database = open_database(tmp_path / "t.db", busy_timeout_ms=50)
+    other = open_database(tmp_path / "t.db", busy_timeout_ms=50)
+    with database.writer.begin() as session:
+        session.execute(text("SELECT 1"))  # no write yet, but the lock is already held
+        with pytest.raises(Exception, match="locked"), other.writer.begin() as second:
+            second.execute(text("SELECT 1"))
+        with other.reader() as reader:  # readers are never blocked (WAL)
+            assert reader.execute(text("SELECT 1")).scalar() == 1
+    database.dispose()
+    other.dispose()
+
+
+def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "terminal.db"
+    path.write_bytes(b"this is not sqlite at all, just some text that landed here" * 40)
+    with pytest.raises(LocalDatabaseUnreadable, match="damaged or is not a loyalty database"):
+        open_database(path)
+    assert path.read_bytes().startswith(b"this is not sqlite")  # left untouched for IT
+
+
+def test_a_locked_file_gets_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "terminal.db"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")  # rollback-journal mode: nobody else may even read
+    try:
+        with pytest.raises(LocalDatabaseBusy, match="locked by another program"):
+            open_database(path, busy_timeout_ms=20)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
