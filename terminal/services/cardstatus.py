@@ -34,7 +34,7 @@ class CardStatusService:
             raise LoyaltyError(f"The reason must be printable and at most {REASON_MAX} long.")
         member = self._staff.authorize(actor, PinOperation.DEACTIVATE, StaffRole.MANAGER)
         now = self._deps.clock.now()
-        with self._deps.sessions.writer.begin() as session:
+        with self._deps.sessions.write() as session:
             ctx = load_context(session)
             card = require_card(session, ctx, card_id)
             shown = format_card_number(card.card_number)

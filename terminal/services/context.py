@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from terminal.domain.clock import Clock
 from terminal.domain.errors import LoyaltyError
@@ -32,11 +33,9 @@ class TerminalNotActivated(LoyaltyError):
 class Sessions(Protocol):
     """The two kinds of unit of work a local database offers (see store.engine.Database)."""
 
-    @property
-    def reader(self) -> sessionmaker[Session]: ...
+    def read(self) -> AbstractContextManager[Session]: ...
 
-    @property
-    def writer(self) -> sessionmaker[Session]: ...
+    def write(self) -> AbstractContextManager[Session]: ...
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ class EnrollService:
         email: str | None = None,
         phone: str | None = None,
     ) -> OperationResult:
-        with self._deps.sessions.reader() as session:
+        with self._deps.sessions.read() as session:
             rules = load_context(session).company
         details = customer_details(
             first_name=first_name,
@@ -51,7 +51,7 @@ class EnrollService:
         )
         member = self._staff.authorize(actor, PinOperation.ENROLL)
         now = self._deps.clock.now()
-        with self._deps.sessions.writer.begin() as session:
+        with self._deps.sessions.write() as session:
             ctx = load_context(session)
             if not ctx.program.is_active:
                 raise ProgramInactive()

@@ -72,7 +72,7 @@ class LookupService:
         return self.by_scan(query)
 
     def card(self, card_id: str) -> CardView:
-        with self._deps.sessions.reader() as session:
+        with self._deps.sessions.read() as session:
             ctx = load_context(session)
             return card_view(session, ctx, require_card(session, ctx, card_id))
 
@@ -86,7 +86,7 @@ class LookupService:
         if len(needle) > MAX_QUERY_LENGTH:
             raise InvalidInput("The search text is too long.")
         limit = max(1, min(limit, MAX_PAGE_SIZE))
-        with self._deps.sessions.reader() as session:
+        with self._deps.sessions.read() as session:
             ctx = load_context(session)
             cards: list[LoyaltyCard] = []
             cursor = before
@@ -116,7 +116,7 @@ class LookupService:
         """The card's transactions, newest first, with store, staff and sync state."""
         limit = max(1, min(limit, MAX_PAGE_SIZE))
         offset = max(0, offset)
-        with self._deps.sessions.reader() as session:
+        with self._deps.sessions.read() as session:
             ctx = load_context(session)
             card = require_card(session, ctx, card_id)
             rows = session.execute(
@@ -139,7 +139,7 @@ class LookupService:
             return HistoryPage(entries=entries, next_offset=offset + limit if more else None)
 
     def _one(self, find, what: str) -> CardView:  # type: ignore[no-untyped-def]
-        with self._deps.sessions.reader() as session:
+        with self._deps.sessions.read() as session:
             ctx = load_context(session)
             card = find(session, ctx)
             if card is None:

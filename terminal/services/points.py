@@ -49,7 +49,7 @@ class PointsService:
         reference = _clean_reference(order_reference)
         member = self._staff.authorize(actor, None)
         now = self._deps.clock.now()
-        with self._deps.sessions.writer.begin() as session:
+        with self._deps.sessions.write() as session:
             ctx = load_context(session)
             card = require_card(session, ctx, card_id)
             check_usable(card, ctx)
@@ -74,7 +74,7 @@ class PointsService:
 
     def rewards(self, card_id: str) -> list[RewardOption]:
         """The catalogue for this card: unaffordable rewards come with the reason."""
-        with self._deps.sessions.reader() as session:
+        with self._deps.sessions.read() as session:
             ctx = load_context(session)
             card = require_card(session, ctx, card_id)
             options = []
@@ -92,7 +92,7 @@ class PointsService:
         the sync engine passes authorized_online=True once the server has said yes."""
         member = self._staff.authorize(actor, PinOperation.REDEEM)
         now = self._deps.clock.now()
-        with self._deps.sessions.writer.begin() as session:
+        with self._deps.sessions.write() as session:
             ctx = load_context(session)
             card = require_card(session, ctx, card_id)
             check_usable(card, ctx)

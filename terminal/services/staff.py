@@ -35,7 +35,7 @@ class StaffService:
 
     def list_staff(self) -> list[StaffMember]:
         """Active staff of the company, for the 'pick your name' list."""
-        with self._deps.sessions.reader() as session:
+        with self._deps.sessions.read() as session:
             ctx = load_context(session)
             rows = session.scalars(
                 select(StaffPin)
@@ -47,7 +47,7 @@ class StaffService:
     def verify_pin(self, staff_id: int, pin: str) -> StaffMember:
         """Check a PIN; raises WrongPin (attempts left) or PinLocked (until when)."""
         now = self._deps.clock.now()
-        with self._deps.sessions.reader() as session:
+        with self._deps.sessions.read() as session:
             ctx = load_context(session)
             staff = self._active_staff(session, ctx.company_id, staff_id)
             check_not_locked(
@@ -55,7 +55,7 @@ class StaffService:
             )
             pin_hash = staff.pin_hash
         matches = isinstance(pin, str) and len(pin) <= 64 and verify_pin_hash(pin, pin_hash)
-        with self._deps.sessions.writer.begin() as session:
+        with self._deps.sessions.write() as session:
             staff = self._active_staff(session, ctx.company_id, staff_id)
             state = PinAttempts(staff.failed_attempts, staff.locked_until)
             check_not_locked(state, now, ctx.store_tz)  # locked meanwhile at another till
@@ -74,7 +74,7 @@ class StaffService:
         self, actor: Actor, operation: PinOperation | None, role: StaffRole = StaffRole.CASHIER
     ) -> StaffMember:
         """The staff member allowed to do `operation`, PIN-checked when the policy says so."""
-        with self._deps.sessions.reader() as session:
+        with self._deps.sessions.read() as session:
             ctx = load_context(session)
             member = _member(self._active_staff(session, ctx.company_id, actor.staff_id))
         if operation is not None and pin_needed(ctx.company, operation, bool(actor.pin)):

@@ -28,7 +28,7 @@ class StampService:
     def add_stamp(self, actor: Actor, card_id: str, count: int = 1) -> OperationResult:
         member = self._staff.authorize(actor, None)
         now = self._deps.clock.now()
-        with self._deps.sessions.writer.begin() as session:
+        with self._deps.sessions.write() as session:
             ctx = load_context(session)
             card = require_card(session, ctx, card_id)
             check_usable(card, ctx)
@@ -60,7 +60,7 @@ class StampService:
     def redeem_reward(self, actor: Actor, card_id: str) -> OperationResult:
         member = self._staff.authorize(actor, PinOperation.REDEEM)
         now = self._deps.clock.now()
-        with self._deps.sessions.writer.begin() as session:
+        with self._deps.sessions.write() as session:
             ctx = load_context(session)
             card = require_card(session, ctx, card_id)
             check_usable(card, ctx)

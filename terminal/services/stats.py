@@ -21,7 +21,7 @@ class StatsService:
 
     def store_stats(self) -> StoreStats:
         now = self._deps.clock.now()
-        with self._deps.sessions.reader() as session:
+        with self._deps.sessions.read() as session:
             ctx = load_context(session)
             today_start, _ = store_day_bounds(now, ctx.store_tz)
             starts = {

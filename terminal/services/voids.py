@@ -41,12 +41,12 @@ class VoidService:
     ) -> OperationResult:
         """Void a stamp given by mistake, or take back the points of a (partly) returned
         purchase. `returned_amount` is typed by the cashier; None returns all that is left."""
-        with self._deps.sessions.reader() as session:
+        with self._deps.sessions.read() as session:
             check_voids_allowed(load_context(session).company)
         amount = None if returned_amount in (None, "") else parse_amount(returned_amount)
         member = self._staff.authorize(actor, PinOperation.VOID)
         now = self._deps.clock.now()
-        with self._deps.sessions.writer.begin() as session:
+        with self._deps.sessions.write() as session:
             ctx = load_context(session)
             check_voids_allowed(ctx.company)
             card = require_card(session, ctx, card_id)
@@ -89,7 +89,7 @@ class VoidService:
 
     def voidable(self, card_id: str, limit: int = 20) -> list[tuple[str, str]]:
         """Recent entries of the card that can still be voided, as (entry id, label)."""
-        with self._deps.sessions.reader() as session:
+        with self._deps.sessions.read() as session:
             ctx = load_context(session)
             card = require_card(session, ctx, card_id)
             rows = session.scalars(

@@ -10,6 +10,8 @@ halfway with "database is locked" when a read transaction tries to become a writ
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,6 +67,25 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work; database failures become LocalDatabaseError."""
+        with self._translated_errors(), self.reader() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write unit of work: committed on success, rolled back on any exception."""
+        with self._translated_errors(), self.writer.begin() as session:
+            yield session
+
+    @contextmanager
+    def _translated_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as err:
+            raise describe_database_error(err, self.path) from err
 
 
 def open_database(

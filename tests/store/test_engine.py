@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from terminal.services.bundle import counter_services
 from terminal.store.engine import open_database
 from terminal.store.errors import LocalDatabaseBusy, LocalDatabaseUnreadable
 from terminal.store.schema import open_current
+from tests.factories import CASHIER, make_terminal
 
 
 def test_connections_use_wal_full_sync_and_foreign_keys(tmp_path: Path) -> None:
@@ -67,3 +69,24 @@ def test_a_locked_file_gets_a_clear_message(tmp_path: Path) -> None:
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_a_counter_operation_blocked_by_another_writer_says_so_and_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    terminal = make_terminal(tmp_path / "t.db")
+    card = terminal.enroll(1)
+    impatient = open_database(tmp_path / "t.db", busy_timeout_ms=30)
+    services = counter_services(impatient, terminal.clock)
+    holder = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # e.g. a stuck sync worker holding the write lock
+    try:
+        with pytest.raises(LocalDatabaseBusy, match="locked by another program"):
+            services.stamps.add_stamp(CASHIER, card.card_id)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert terminal.services.lookup.card(card.card_id).stamp_count == 0
+    assert services.stamps.add_stamp(CASHIER, card.card_id).card.stamp_count == 1
+    impatient.dispose()
+    terminal.database.dispose()
