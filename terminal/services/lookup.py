@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Literal
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,6 +23,7 @@ from terminal.services.views import CardView, HistoryEntry, HistoryPage, SearchP
 from terminal.store.models import CardAlias, Customer, LedgerEntry, LoyaltyCard, StaffPin, Vendor
 from terminal.store.search import MIN_FRAGMENT_LENGTH, matching_card_ids, normalize_fragment
 
+Finder = Callable[[Session, TerminalContext], LoyaltyCard | None]
 MAX_QUERY_LENGTH = 254
 MAX_PAGE_SIZE = 200
 
@@ -33,13 +37,15 @@ class LookupService:
     def by_scan(self, payload: str) -> CardView:
         """A camera or keyboard-wedge scan: a QR token or a card number."""
         scanned = parse_scan(payload)
-        if scanned.kind == "qr_token":
-            return self._one(lambda s, ctx: _card_by_qr(s, ctx, scanned.value), "this QR code")
-        return self._one(lambda s, ctx: _card_by_number(s, ctx, scanned.value), "this number")
+        column = "qr_code_data" if scanned.kind == "qr_token" else "card_number"
+        what = "this QR code" if scanned.kind == "qr_token" else "this number"
+        return self._one(lambda s, ctx: _card_by_identifier(s, ctx, column, scanned.value), what)
 
     def by_number(self, text: str) -> CardView:
         number = normalize_card_number(text)  # a typo is reported before any lookup
-        return self._one(lambda s, ctx: _card_by_number(s, ctx, number), "this card number")
+        return self._one(
+            lambda s, ctx: _card_by_identifier(s, ctx, "card_number", number), "this card number"
+        )
 
     def by_email(self, text: str) -> CardView:
         email = normalize_email(text)
@@ -138,7 +144,7 @@ class LookupService:
             more = len(rows) > limit
             return HistoryPage(entries=entries, next_offset=offset + limit if more else None)
 
-    def _one(self, find, what: str) -> CardView:  # type: ignore[no-untyped-def]
+    def _one(self, find: Finder, what: str) -> CardView:
         with self._deps.sessions.read() as session:
             ctx = load_context(session)
             card = find(session, ctx)
@@ -147,33 +153,23 @@ class LookupService:
             return card_view(session, ctx, card)
 
 
-def _card_by_qr(session: Session, ctx: TerminalContext, token: str) -> LoyaltyCard | None:
+def _card_by_identifier(
+    session: Session,
+    ctx: TerminalContext,
+    column: Literal["qr_code_data", "card_number"],
+    value: str,
+) -> LoyaltyCard | None:
+    """The card holding this QR token or number, or the card it was merged into."""
+    own_company = LoyaltyCard.company_id == ctx.company_id
     card = session.scalar(
-        select(LoyaltyCard).where(
-            LoyaltyCard.qr_code_data == token, LoyaltyCard.company_id == ctx.company_id
-        )
+        select(LoyaltyCard).where(getattr(LoyaltyCard, column) == value, own_company)
     )
     if card is not None:
         return card
     return session.scalar(
         select(LoyaltyCard)
         .join(CardAlias, CardAlias.card_id == LoyaltyCard.id)
-        .where(CardAlias.qr_code_data == token, LoyaltyCard.company_id == ctx.company_id)
-    )
-
-
-def _card_by_number(session: Session, ctx: TerminalContext, number: str) -> LoyaltyCard | None:
-    card = session.scalar(
-        select(LoyaltyCard).where(
-            LoyaltyCard.card_number == number, LoyaltyCard.company_id == ctx.company_id
-        )
-    )
-    if card is not None:
-        return card
-    return session.scalar(
-        select(LoyaltyCard)
-        .join(CardAlias, CardAlias.card_id == LoyaltyCard.id)
-        .where(CardAlias.card_number == number, LoyaltyCard.company_id == ctx.company_id)
+        .where(getattr(CardAlias, column) == value, own_company)
     )
 
 
