@@ -36,6 +36,20 @@ def store_day_bounds(moment: datetime, store_tz: str) -> tuple[datetime, datetim
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
+def ceil_to_minute(moment: datetime) -> datetime:
+    """For messages that name a time to the minute: never name a minute still refused."""
+    if moment.second or moment.microsecond:
+        return moment.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return moment
+
+
+def store_days_back_start(moment: datetime, store_tz: str, days: int) -> datetime:
+    """Start (UTC) of the store-local calendar day `days` days before the one of `moment`."""
+    zone = ZoneInfo(store_tz)
+    local_day = require_utc(moment).astimezone(zone).date() - timedelta(days=days)
+    return datetime.combine(local_day, time.min, tzinfo=zone).astimezone(UTC)
+
+
 def to_store_time(moment: datetime, store_tz: str) -> datetime:
     return require_utc(moment).astimezone(ZoneInfo(store_tz))
 

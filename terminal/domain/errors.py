@@ -107,6 +107,14 @@ class NotInProgram(LoyaltyError):
         super().__init__(f"This loyalty program has no {what}.")
 
 
+class CardStatusUnchanged(LoyaltyError):
+    code = "card_status_unchanged"
+
+    def __init__(self, card_number: str, active: bool) -> None:
+        state = "active" if active else "deactivated"
+        super().__init__(f"Card {card_number} is already {state}.")
+
+
 class CustomerAlreadyEnrolled(LoyaltyError):
     code = "customer_already_enrolled"
 

@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from terminal.domain.clock import require_utc, to_store_time
+from terminal.domain.clock import ceil_to_minute, require_utc, to_store_time
 from terminal.domain.errors import (
     InvalidPinFormat,
     ManagerRequired,
@@ -90,7 +90,7 @@ class PinAttempts:
 def check_not_locked(state: PinAttempts, now: datetime, store_tz: str) -> None:
     if state.is_locked(now):
         assert state.locked_until is not None
-        raise PinLocked(to_store_time(state.locked_until, store_tz))
+        raise PinLocked(to_store_time(ceil_to_minute(state.locked_until), store_tz))
 
 
 def after_failed_attempt(state: PinAttempts, now: datetime, company: CompanyRules) -> PinAttempts:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from terminal.domain.clock import require_utc, to_store_time
+from terminal.domain.clock import ceil_to_minute, require_utc, to_store_time
 from terminal.domain.errors import (
     CardInactive,
     InvalidStampCount,
@@ -48,10 +48,8 @@ def check_stamp(
             minutes=program.stamp_cooldown_minutes
         )
         if require_utc(now) < next_possible:
-            shown = next_possible  # to the minute, rounded up: never name a refused time
-            if shown.second or shown.microsecond:
-                shown = shown.replace(second=0, microsecond=0) + timedelta(minutes=1)
-            raise StampCooldown(program.stamp_cooldown_minutes, to_store_time(shown, store_tz))
+            shown = to_store_time(ceil_to_minute(next_possible), store_tz)
+            raise StampCooldown(program.stamp_cooldown_minutes, shown)
 
 
 def check_stamp_redemption(*, program: ProgramRules, stamp_count: int) -> None:

@@ -90,6 +90,8 @@ def plan_stamp_void(original: OriginalEntry, *, count: int | None, stamp_count: 
     left = original.stamps_delta - original.voided_stamps
     if left <= 0:
         raise VoidRefused("These stamps were already voided.")
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int)):
+        raise VoidRefused("Type the number of stamps to void as a whole number, e.g. 1.")
     wanted = left if count is None else count
     if wanted <= 0:
         raise VoidRefused("Void at least one stamp.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from terminal.domain.clock import Clock
+from terminal.domain.money import DEFAULT_MAX_AMOUNT_MINOR
 from terminal.services.cardstatus import CardStatusService
 from terminal.services.context import ServiceDeps, Sessions
 from terminal.services.enroll import EnrollService
@@ -28,15 +29,17 @@ class CounterServices:
     stats: StatsService
 
 
-def counter_services(sessions: Sessions, clock: Clock) -> CounterServices:
+def counter_services(
+    sessions: Sessions, clock: Clock, *, max_amount_minor: int = DEFAULT_MAX_AMOUNT_MINOR
+) -> CounterServices:
     deps = ServiceDeps(sessions, clock)
     staff = StaffService(deps)
     return CounterServices(
         lookup=LookupService(deps),
         enroll=EnrollService(deps, staff),
         stamps=StampService(deps, staff),
-        points=PointsService(deps, staff),
-        voids=VoidService(deps, staff),
+        points=PointsService(deps, staff, max_amount_minor=max_amount_minor),
+        voids=VoidService(deps, staff, max_amount_minor=max_amount_minor),
         cards=CardStatusService(deps, staff),
         staff=staff,
         stats=StatsService(deps),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from terminal.domain.cards import format_card_number
-from terminal.domain.errors import LoyaltyError
+from terminal.domain.errors import CardStatusUnchanged, InvalidInput
 from terminal.domain.ledger import TransactionType
 from terminal.domain.rules import PinOperation, StaffRole
 from terminal.services.cardviews import card_view, require_card
@@ -31,7 +31,7 @@ class CardStatusService:
     ) -> OperationResult:
         note = " ".join((reason or "").split()) or None
         if note is not None and (len(note) > REASON_MAX or not note.isprintable()):
-            raise LoyaltyError(f"The reason must be printable and at most {REASON_MAX} long.")
+            raise InvalidInput(f"The reason must be printable and at most {REASON_MAX} long.")
         member = self._staff.authorize(actor, PinOperation.DEACTIVATE, StaffRole.MANAGER)
         now = self._deps.clock.now()
         with self._deps.sessions.write() as session:
@@ -39,8 +39,7 @@ class CardStatusService:
             card = require_card(session, ctx, card_id)
             shown = format_card_number(card.card_number)
             if card.is_active == active:
-                state = "active" if active else "deactivated"
-                raise LoyaltyError(f"Card {shown} is already {state}.")
+                raise CardStatusUnchanged(shown, active)
             card.is_active = active
             type_ = TransactionType.CARD_REACTIVATED if active else TransactionType.CARD_DEACTIVATED
             entry = append_entry(

@@ -11,12 +11,15 @@ from terminal.domain.ledger import SyncState
 from terminal.domain.points import points_expiry_date
 from terminal.domain.stamps import check_card_usable, stamp_reward_available
 from terminal.services.context import TerminalContext
+from terminal.services.inputs import is_uuid_text
 from terminal.services.views import CardSummary, CardView
 from terminal.store.models import LedgerEntry, LoyaltyCard
 
 
 def require_card(session: Session, ctx: TerminalContext, card_id: str) -> LoyaltyCard:
     """The card with this uuid in the terminal's company; other companies' cards are unknown."""
+    if not is_uuid_text(card_id):
+        raise CardNotFound()
     card = session.scalar(
         select(LoyaltyCard).where(
             LoyaltyCard.uuid == card_id, LoyaltyCard.company_id == ctx.company_id

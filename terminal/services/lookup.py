@@ -19,13 +19,20 @@ from terminal.domain.customers import normalize_email, normalize_phone
 from terminal.domain.errors import CardNotFound, InvalidInput
 from terminal.services.cardviews import card_summary, card_view, require_card
 from terminal.services.context import ServiceDeps, TerminalContext, load_context
+from terminal.services.inputs import clamp_int, is_row_id
 from terminal.services.views import CardView, HistoryEntry, HistoryPage, SearchPage
 from terminal.store.models import CardAlias, Customer, LedgerEntry, LoyaltyCard, StaffPin, Vendor
-from terminal.store.search import MIN_FRAGMENT_LENGTH, matching_card_ids, normalize_fragment
+from terminal.store.search import (
+    MIN_FRAGMENT_LENGTH,
+    indexable,
+    matching_card_ids,
+    normalize_fragment,
+)
 
 Finder = Callable[[Session, TerminalContext], LoyaltyCard | None]
 MAX_QUERY_LENGTH = 254
 MAX_PAGE_SIZE = 200
+MAX_HISTORY_OFFSET = 10**9
 
 
 class LookupService:
@@ -87,11 +94,15 @@ class LookupService:
     def search(self, fragment: str, *, before: int | None = None, limit: int = 50) -> SearchPage:
         """Cards whose name, email, phone or number contains the fragment, newest first."""
         needle = normalize_fragment(fragment)
-        if len(needle) < MIN_FRAGMENT_LENGTH:
-            raise InvalidInput(f"Type at least {MIN_FRAGMENT_LENGTH} characters to search.")
+        if len(needle) < MIN_FRAGMENT_LENGTH or not indexable(needle):
+            raise InvalidInput(
+                f"Type at least {MIN_FRAGMENT_LENGTH} letters or digits in a row to search."
+            )
         if len(needle) > MAX_QUERY_LENGTH:
             raise InvalidInput("The search text is too long.")
-        limit = max(1, min(limit, MAX_PAGE_SIZE))
+        limit = clamp_int(limit, 1, MAX_PAGE_SIZE, 50)
+        if before is not None and not is_row_id(before):
+            before = None
         with self._deps.sessions.read() as session:
             ctx = load_context(session)
             cards: list[LoyaltyCard] = []
@@ -120,8 +131,8 @@ class LookupService:
 
     def history(self, card_id: str, *, offset: int = 0, limit: int = 50) -> HistoryPage:
         """The card's transactions, newest first, with store, staff and sync state."""
-        limit = max(1, min(limit, MAX_PAGE_SIZE))
-        offset = max(0, offset)
+        limit = clamp_int(limit, 1, MAX_PAGE_SIZE, 50)
+        offset = clamp_int(offset, 0, MAX_HISTORY_OFFSET, 0)
         with self._deps.sessions.read() as session:
             ctx = load_context(session)
             card = require_card(session, ctx, card_id)

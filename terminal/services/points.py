@@ -21,6 +21,7 @@ from terminal.domain.points import (
 from terminal.domain.rules import PinOperation
 from terminal.services.cardviews import card_view, check_usable, require_card
 from terminal.services.context import ServiceDeps, TerminalContext, load_context
+from terminal.services.inputs import is_row_id
 from terminal.services.ledger_writer import append_entry
 from terminal.services.staff import StaffService
 from terminal.services.views import Actor, OperationResult, RewardOption
@@ -96,7 +97,7 @@ class PointsService:
             ctx = load_context(session)
             card = require_card(session, ctx, card_id)
             check_usable(card, ctx)
-            reward = session.get(Reward, reward_id) if isinstance(reward_id, int) else None
+            reward = session.get(Reward, reward_id) if is_row_id(reward_id) else None
             if reward is None or reward.program_id != ctx.program_id:
                 raise RewardUnavailable()
             check_redemption_location(

@@ -21,6 +21,7 @@ from terminal.domain.pins import (
 )
 from terminal.domain.rules import PinOperation, StaffRole
 from terminal.services.context import ServiceDeps, load_context
+from terminal.services.inputs import is_row_id
 from terminal.services.views import Actor, StaffMember
 from terminal.store.models import StaffPin
 
@@ -84,7 +85,7 @@ class StaffService:
 
     @staticmethod
     def _active_staff(session, company_id: int, staff_id: int) -> StaffPin:  # type: ignore[no-untyped-def]
-        staff = session.get(StaffPin, staff_id) if isinstance(staff_id, int) else None
+        staff = session.get(StaffPin, staff_id) if is_row_id(staff_id) else None
         if staff is None or staff.company_id != company_id or not staff.is_active:
             raise StaffNotFound()
         return staff

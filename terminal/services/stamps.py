@@ -89,14 +89,24 @@ class StampService:
 
 
 def _stamps_since(session: Session, card: LoyaltyCard, since: datetime) -> int:
-    total = session.scalar(
-        select(func.coalesce(func.sum(LedgerEntry.stamps_delta), 0)).where(
+    """Stamps given since `since`, less those voided as given by mistake."""
+    given_since = (
+        select(LedgerEntry.id, LedgerEntry.stamps_delta)
+        .where(
             LedgerEntry.card_id == card.id,
             LedgerEntry.type == TransactionType.STAMP_EARNED,
             LedgerEntry.transaction_at >= since,
         )
+        .subquery()
     )
-    return int(total or 0)
+    given = session.scalar(select(func.coalesce(func.sum(given_since.c.stamps_delta), 0)))
+    voided = session.scalar(
+        select(func.coalesce(func.sum(-LedgerEntry.stamps_delta + LedgerEntry.shortfall), 0)).where(
+            LedgerEntry.card_id == card.id,
+            LedgerEntry.reverses_id.in_(select(given_since.c.id)),
+        )
+    )
+    return int(given or 0) - int(voided or 0)
 
 
 def _last_stamp_at(session: Session, card: LoyaltyCard) -> datetime | None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import case, func, select
 
-from terminal.domain.clock import store_day_bounds
+from terminal.domain.clock import store_days_back_start
 from terminal.domain.ledger import TransactionType
 from terminal.services.context import ServiceDeps, load_context
 from terminal.services.views import PeriodStats, StoreStats
@@ -23,10 +21,8 @@ class StatsService:
         now = self._deps.clock.now()
         with self._deps.sessions.read() as session:
             ctx = load_context(session)
-            today_start, _ = store_day_bounds(now, ctx.store_tz)
             starts = {
-                label: store_day_bounds(today_start - timedelta(days=days - 1), ctx.store_tz)[0]
-                for label, days in PERIODS
+                label: store_days_back_start(now, ctx.store_tz, days - 1) for label, days in PERIODS
             }
             t = LedgerEntry.type
             columns = []

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from terminal.domain.errors import VoidRefused
 from terminal.domain.ledger import TransactionType
-from terminal.domain.money import format_amount, parse_amount
+from terminal.domain.money import DEFAULT_MAX_AMOUNT_MINOR, format_amount, parse_amount
 from terminal.domain.rules import PinOperation
 from terminal.domain.voids import (
     VOID_OF,
@@ -18,16 +18,26 @@ from terminal.domain.voids import (
 )
 from terminal.services.cardviews import card_view, require_card
 from terminal.services.context import ServiceDeps, load_context
+from terminal.services.inputs import is_uuid_text
 from terminal.services.ledger_writer import append_entry
 from terminal.services.staff import StaffService
 from terminal.services.views import Actor, OperationResult
 from terminal.store.models import LedgerEntry
 
+VOIDABLE_SCAN = 500  # recent earn entries looked at; older returns go through a manager
+
 
 class VoidService:
-    def __init__(self, deps: ServiceDeps, staff: StaffService) -> None:
+    def __init__(
+        self,
+        deps: ServiceDeps,
+        staff: StaffService,
+        *,
+        max_amount_minor: int = DEFAULT_MAX_AMOUNT_MINOR,
+    ) -> None:
         self._deps = deps
         self._staff = staff
+        self._max_amount = max_amount_minor
 
     def void(
         self,
@@ -43,14 +53,22 @@ class VoidService:
         purchase. `returned_amount` is typed by the cashier; None returns all that is left."""
         with self._deps.sessions.read() as session:
             check_voids_allowed(load_context(session).company)
-        amount = None if returned_amount in (None, "") else parse_amount(returned_amount)
+        amount = (
+            None
+            if returned_amount in (None, "")
+            else parse_amount(returned_amount, max_minor=self._max_amount)
+        )
         member = self._staff.authorize(actor, PinOperation.VOID)
         now = self._deps.clock.now()
         with self._deps.sessions.write() as session:
             ctx = load_context(session)
             check_voids_allowed(ctx.company)
             card = require_card(session, ctx, card_id)
-            original = session.get(LedgerEntry, original_entry_id)
+            original = (
+                session.get(LedgerEntry, original_entry_id)
+                if is_uuid_text(original_entry_id)
+                else None
+            )
             if original is None or original.card_id != card.id:
                 raise VoidRefused("This transaction is not on this card. Pick it from the list.")
             state = _original_state(session, original)
@@ -99,10 +117,12 @@ class VoidService:
                     LedgerEntry.type.in_(list(VOID_OF)),
                 )
                 .order_by(LedgerEntry.transaction_at.desc())
-                .limit(limit)
+                .limit(VOIDABLE_SCAN)
             )
-            result = []
+            result: list[tuple[str, str]] = []
             for entry in rows:
+                if len(result) >= limit:
+                    break
                 state = _original_state(session, entry)
                 if entry.type is TransactionType.POINTS_EARNED:
                     left = (entry.purchase_amount or 0) - state.voided_amount

@@ -7,6 +7,8 @@ is the card's local id, so keeping it current is one delete and one insert.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
@@ -14,6 +16,7 @@ from terminal.domain.cards import looks_like_card_number
 from terminal.domain.customers import search_key
 
 MIN_FRAGMENT_LENGTH = 3
+_PLAIN_RUN_RE = re.compile(r"[^*?\[\]]{3}")
 
 CREATE_SEARCH_TABLE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS card_search "
@@ -53,18 +56,29 @@ def normalize_fragment(fragment: str) -> str:
     return search_key(cleaned)
 
 
+def glob_pattern(fragment: str) -> str:
+    """'*fragment*' with GLOB's special characters bracketed so they match themselves."""
+    return "*" + "".join(f"[{ch}]" if ch in "*?[" else ch for ch in fragment) + "*"
+
+
+def indexable(fragment: str) -> bool:
+    """Whether the trigram index can answer: 3 characters in a row that need no brackets
+    (without them the search would read every row)."""
+    return bool(_PLAIN_RUN_RE.search(fragment))
+
+
 def matching_card_ids(
     session: Session, fragment: str, *, before_id: int | None, limit: int
 ) -> list[int]:
     """Card ids whose text contains the (normalised) fragment, newest first."""
-    # With detail=none the trigram index answers LIKE (not phrase MATCH). LIKE's wildcards
-    # are dropped from the fragment: '_' would only widen the match, '%' has no use here.
-    pattern = "%" + fragment.replace("%", "") + "%"
-    params: dict[str, object] = {"pattern": pattern, "limit": limit}
+    # With detail=none the trigram index answers LIKE and GLOB (not phrase MATCH). GLOB is
+    # used because its few wildcards can be matched literally by brackets, so '%' and '_'
+    # in a fragment mean themselves.
+    params: dict[str, object] = {"pattern": glob_pattern(fragment), "limit": limit}
     params["before"] = before_id if before_id is not None else 2**62
     rows = session.execute(
         text(
-            "SELECT rowid FROM card_search WHERE body LIKE :pattern "
+            "SELECT rowid FROM card_search WHERE body GLOB :pattern "
             "AND rowid < :before ORDER BY rowid DESC LIMIT :limit"
         ),
         params,
