@@ -7,7 +7,7 @@ from terminal.domain.errors import CardStatusUnchanged, InvalidInput
 from terminal.domain.ledger import TransactionType
 from terminal.domain.rules import PinOperation, StaffRole
 from terminal.services.cardviews import card_view, require_card
-from terminal.services.context import ServiceDeps, load_context
+from terminal.services.context import ServiceDeps
 from terminal.services.ledger_writer import append_entry
 from terminal.services.staff import StaffService
 from terminal.services.views import Actor, OperationResult
@@ -35,7 +35,7 @@ class CardStatusService:
         member = self._staff.authorize(actor, PinOperation.DEACTIVATE, StaffRole.MANAGER)
         now = self._deps.clock.now()
         with self._deps.sessions.write() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             card = require_card(session, ctx, card_id)
             shown = format_card_number(card.card_number)
             if card.is_active == active:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from terminal.domain.clock import Clock
 from terminal.domain.errors import LoyaltyError
 from terminal.domain.rules import CompanyRules, ProgramRules
 from terminal.store.models import (
+    CatalogVersion,
     CompanySettings,
     LoyaltyProgram,
     TerminalIdentity,
@@ -38,10 +40,36 @@ class Sessions(Protocol):
     def write(self) -> AbstractContextManager[Session]: ...
 
 
+class ContextCache:
+    """The terminal context, re-read only when the catalogue version moved (a trigger bumps
+    it on every catalogue change, so no writer has to remember to invalidate it)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cached: tuple[int, TerminalContext] | None = None
+
+    def load(self, session: Session) -> TerminalContext:
+        version = session.scalar(select(CatalogVersion.version).where(CatalogVersion.id == 1))
+        with self._lock:
+            cached = self._cached
+        if cached is not None and version is not None and cached[0] == version:
+            return cached[1]
+        context = load_context(session)
+        if version is not None:
+            with self._lock:
+                self._cached = (version, context)
+        return context
+
+
 @dataclass(frozen=True)
 class ServiceDeps:
     sessions: Sessions
     clock: Clock
+    contexts: ContextCache = field(default_factory=ContextCache)
+
+    def context(self, session: Session) -> TerminalContext:
+        """This terminal's context, as seen inside the given unit of work."""
+        return self.contexts.load(session)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from terminal.domain.errors import (
 from terminal.domain.ledger import TransactionType
 from terminal.domain.rules import PinOperation
 from terminal.services.cardviews import card_view
-from terminal.services.context import ServiceDeps, load_context
+from terminal.services.context import ServiceDeps
 from terminal.services.ledger_writer import append_entry
 from terminal.services.lookup import card_of_customer
 from terminal.services.staff import StaffService
@@ -41,7 +41,7 @@ class EnrollService:
         phone: str | None = None,
     ) -> OperationResult:
         with self._deps.sessions.read() as session:
-            rules = load_context(session).company
+            rules = self._deps.context(session).company
         details = customer_details(
             first_name=first_name,
             last_name=last_name,
@@ -52,7 +52,7 @@ class EnrollService:
         member = self._staff.authorize(actor, PinOperation.ENROLL)
         now = self._deps.clock.now()
         with self._deps.sessions.write() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             if not ctx.program.is_active:
                 raise ProgramInactive()
             for field, value in (("email", details.email), ("phone", details.phone)):

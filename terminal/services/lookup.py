@@ -18,7 +18,7 @@ from terminal.domain.clock import to_store_time
 from terminal.domain.customers import normalize_email, normalize_phone
 from terminal.domain.errors import CardNotFound, InvalidInput
 from terminal.services.cardviews import card_summary, card_view, require_card
-from terminal.services.context import ServiceDeps, TerminalContext, load_context
+from terminal.services.context import ServiceDeps, TerminalContext
 from terminal.services.inputs import clamp_int, is_row_id
 from terminal.services.views import CardView, HistoryEntry, HistoryPage, SearchPage
 from terminal.store.models import CardAlias, Customer, LedgerEntry, LoyaltyCard, StaffPin, Vendor
@@ -86,7 +86,7 @@ class LookupService:
 
     def card(self, card_id: str) -> CardView:
         with self._deps.sessions.read() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             return card_view(session, ctx, require_card(session, ctx, card_id))
 
     # --- manager search and history -----------------------------------------------------
@@ -104,7 +104,7 @@ class LookupService:
         if before is not None and not is_row_id(before):
             before = None
         with self._deps.sessions.read() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             cards: list[LoyaltyCard] = []
             cursor = before
             # The index is company-blind (one company per terminal in practice); filter and
@@ -134,7 +134,7 @@ class LookupService:
         limit = clamp_int(limit, 1, MAX_PAGE_SIZE, 50)
         offset = clamp_int(offset, 0, MAX_HISTORY_OFFSET, 0)
         with self._deps.sessions.read() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             card = require_card(session, ctx, card_id)
             rows = session.execute(
                 select(LedgerEntry, Vendor.name, StaffPin.name)
@@ -157,7 +157,7 @@ class LookupService:
 
     def _one(self, find: Finder, what: str) -> CardView:
         with self._deps.sessions.read() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             card = find(session, ctx)
             if card is None:
                 raise CardNotFound(what)

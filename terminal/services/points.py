@@ -20,7 +20,7 @@ from terminal.domain.points import (
 )
 from terminal.domain.rules import PinOperation
 from terminal.services.cardviews import card_view, check_usable, require_card
-from terminal.services.context import ServiceDeps, TerminalContext, load_context
+from terminal.services.context import ServiceDeps, TerminalContext
 from terminal.services.inputs import is_row_id
 from terminal.services.ledger_writer import append_entry
 from terminal.services.staff import StaffService
@@ -51,7 +51,7 @@ class PointsService:
         member = self._staff.authorize(actor, None)
         now = self._deps.clock.now()
         with self._deps.sessions.write() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             card = require_card(session, ctx, card_id)
             check_usable(card, ctx)
             points = points_earned(ctx.program, amount_minor)
@@ -76,7 +76,7 @@ class PointsService:
     def rewards(self, card_id: str) -> list[RewardOption]:
         """The catalogue for this card: unaffordable rewards come with the reason."""
         with self._deps.sessions.read() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             card = require_card(session, ctx, card_id)
             options = []
             for reward in _catalogue(session, ctx):
@@ -94,7 +94,7 @@ class PointsService:
         member = self._staff.authorize(actor, PinOperation.REDEEM)
         now = self._deps.clock.now()
         with self._deps.sessions.write() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             card = require_card(session, ctx, card_id)
             check_usable(card, ctx)
             reward = session.get(Reward, reward_id) if is_row_id(reward_id) else None

@@ -20,7 +20,7 @@ from terminal.domain.pins import (
     wrong_pin_error,
 )
 from terminal.domain.rules import PinOperation, StaffRole
-from terminal.services.context import ServiceDeps, load_context
+from terminal.services.context import ServiceDeps
 from terminal.services.inputs import is_row_id
 from terminal.services.views import Actor, StaffMember
 from terminal.store.models import StaffPin
@@ -37,7 +37,7 @@ class StaffService:
     def list_staff(self) -> list[StaffMember]:
         """Active staff of the company, for the 'pick your name' list."""
         with self._deps.sessions.read() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             rows = session.scalars(
                 select(StaffPin)
                 .where(StaffPin.company_id == ctx.company_id, StaffPin.is_active.is_(True))
@@ -49,7 +49,7 @@ class StaffService:
         """Check a PIN; raises WrongPin (attempts left) or PinLocked (until when)."""
         now = self._deps.clock.now()
         with self._deps.sessions.read() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             staff = self._active_staff(session, ctx.company_id, staff_id)
             check_not_locked(
                 PinAttempts(staff.failed_attempts, staff.locked_until), now, ctx.store_tz
@@ -76,7 +76,7 @@ class StaffService:
     ) -> StaffMember:
         """The staff member allowed to do `operation`, PIN-checked when the policy says so."""
         with self._deps.sessions.read() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             member = _member(self._active_staff(session, ctx.company_id, actor.staff_id))
         if operation is not None and pin_needed(ctx.company, operation, bool(actor.pin)):
             member = self.verify_pin(actor.staff_id, actor.pin or "")

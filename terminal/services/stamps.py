@@ -13,7 +13,7 @@ from terminal.domain.points import check_redemption_location
 from terminal.domain.rules import PinOperation
 from terminal.domain.stamps import check_stamp, check_stamp_redemption
 from terminal.services.cardviews import card_view, check_usable, require_card
-from terminal.services.context import ServiceDeps, load_context
+from terminal.services.context import ServiceDeps
 from terminal.services.ledger_writer import append_entry
 from terminal.services.staff import StaffService
 from terminal.services.views import Actor, OperationResult
@@ -29,7 +29,7 @@ class StampService:
         member = self._staff.authorize(actor, None)
         now = self._deps.clock.now()
         with self._deps.sessions.write() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             card = require_card(session, ctx, card_id)
             check_usable(card, ctx)
             day_start, _ = store_day_bounds(now, ctx.store_tz)
@@ -61,7 +61,7 @@ class StampService:
         member = self._staff.authorize(actor, PinOperation.REDEEM)
         now = self._deps.clock.now()
         with self._deps.sessions.write() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             card = require_card(session, ctx, card_id)
             check_usable(card, ctx)
             check_redemption_location(

@@ -6,7 +6,7 @@ from sqlalchemy import case, func, select
 
 from terminal.domain.clock import store_days_back_start
 from terminal.domain.ledger import TransactionType
-from terminal.services.context import ServiceDeps, load_context
+from terminal.services.context import ServiceDeps
 from terminal.services.views import PeriodStats, StoreStats
 from terminal.store.models import LedgerEntry
 
@@ -20,7 +20,7 @@ class StatsService:
     def store_stats(self) -> StoreStats:
         now = self._deps.clock.now()
         with self._deps.sessions.read() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             starts = {
                 label: store_days_back_start(now, ctx.store_tz, days - 1) for label, days in PERIODS
             }

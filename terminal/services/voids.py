@@ -17,7 +17,7 @@ from terminal.domain.voids import (
     plan_stamp_void,
 )
 from terminal.services.cardviews import card_view, require_card
-from terminal.services.context import ServiceDeps, load_context
+from terminal.services.context import ServiceDeps
 from terminal.services.inputs import is_uuid_text
 from terminal.services.ledger_writer import append_entry
 from terminal.services.staff import StaffService
@@ -52,7 +52,7 @@ class VoidService:
         """Void a stamp given by mistake, or take back the points of a (partly) returned
         purchase. `returned_amount` is typed by the cashier; None returns all that is left."""
         with self._deps.sessions.read() as session:
-            check_voids_allowed(load_context(session).company)
+            check_voids_allowed(self._deps.context(session).company)
         amount = (
             None
             if returned_amount in (None, "")
@@ -61,7 +61,7 @@ class VoidService:
         member = self._staff.authorize(actor, PinOperation.VOID)
         now = self._deps.clock.now()
         with self._deps.sessions.write() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             check_voids_allowed(ctx.company)
             card = require_card(session, ctx, card_id)
             original = (
@@ -108,7 +108,7 @@ class VoidService:
     def voidable(self, card_id: str, limit: int = 20) -> list[tuple[str, str]]:
         """Recent entries of the card that can still be voided, as (entry id, label)."""
         with self._deps.sessions.read() as session:
-            ctx = load_context(session)
+            ctx = self._deps.context(session)
             card = require_card(session, ctx, card_id)
             rows = session.scalars(
                 select(LedgerEntry)

@@ -9,11 +9,17 @@ from terminal.store.models.catalog import (
     StaffPin,
     Vendor,
 )
-from terminal.store.models.ledger import LedgerEntry, SyncCursor, TerminalIdentity
+from terminal.store.models.ledger import (
+    CatalogVersion,
+    LedgerEntry,
+    SyncCursor,
+    TerminalIdentity,
+)
 
 __all__ = [
     "CardAlias",
     "CardNumberBlock",
+    "CatalogVersion",
     "Company",
     "CompanySettings",
     "Customer",

@@ -92,3 +92,13 @@ class SyncCursor(Base):
     cursor: Mapped[str | None] = mapped_column(String(200))
     last_pull_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_push_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class CatalogVersion(Base):
+    """Bumped by triggers on every catalogue change (migration 0003): one integer tells
+    whether a cached terminal context is still current."""
+
+    __tablename__ = "catalog_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    version: Mapped[int] = mapped_column(Integer)
