@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from terminal.domain.cards import format_card_number
@@ -15,16 +15,21 @@ from terminal.services.inputs import is_uuid_text
 from terminal.services.views import CardSummary, CardView
 from terminal.store.models import LedgerEntry, LoyaltyCard
 
+# Built once (see context.py): these run on every scan and every operation.
+_CARD_BY_UUID = select(LoyaltyCard).where(
+    LoyaltyCard.uuid == bindparam("uuid"), LoyaltyCard.company_id == bindparam("company_id")
+)
+_PENDING = select(
+    func.coalesce(func.sum(LedgerEntry.points_delta), 0),
+    func.coalesce(func.sum(LedgerEntry.stamps_delta), 0),
+).where(LedgerEntry.card_id == bindparam("card_id"), LedgerEntry.sync_state == SyncState.PENDING)
+
 
 def require_card(session: Session, ctx: TerminalContext, card_id: str) -> LoyaltyCard:
     """The card with this uuid in the terminal's company; other companies' cards are unknown."""
     if not is_uuid_text(card_id):
         raise CardNotFound()
-    card = session.scalar(
-        select(LoyaltyCard).where(
-            LoyaltyCard.uuid == card_id, LoyaltyCard.company_id == ctx.company_id
-        )
-    )
+    card = session.scalar(_CARD_BY_UUID, {"uuid": card_id, "company_id": ctx.company_id})
     if card is None:
         raise CardNotFound()
     return card
@@ -40,12 +45,7 @@ def check_usable(card: LoyaltyCard, ctx: TerminalContext) -> None:
 
 
 def card_view(session: Session, ctx: TerminalContext, card: LoyaltyCard) -> CardView:
-    pending_points, pending_stamps = session.execute(
-        select(
-            func.coalesce(func.sum(LedgerEntry.points_delta), 0),
-            func.coalesce(func.sum(LedgerEntry.stamps_delta), 0),
-        ).where(LedgerEntry.card_id == card.id, LedgerEntry.sync_state == SyncState.PENDING)
-    ).one()
+    pending_points, pending_stamps = session.execute(_PENDING, {"card_id": card.id}).one()
     customer = card.customer
     return CardView(
         card_id=card.uuid,

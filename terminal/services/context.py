@@ -40,6 +40,10 @@ class Sessions(Protocol):
     def write(self) -> AbstractContextManager[Session]: ...
 
 
+# Hot statements are built once: constructing a select() costs more than running it here.
+_CATALOG_VERSION = select(CatalogVersion.version).where(CatalogVersion.id == 1)
+
+
 class ContextCache:
     """The terminal context, re-read only when the catalogue version moved (a trigger bumps
     it on every catalogue change, so no writer has to remember to invalidate it)."""
@@ -49,7 +53,7 @@ class ContextCache:
         self._cached: tuple[int, TerminalContext] | None = None
 
     def load(self, session: Session) -> TerminalContext:
-        version = session.scalar(select(CatalogVersion.version).where(CatalogVersion.id == 1))
+        version = session.scalar(_CATALOG_VERSION)
         with self._lock:
             cached = self._cached
         if cached is not None and version is not None and cached[0] == version:

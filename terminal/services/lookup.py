@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from terminal.domain.cards import (
@@ -164,6 +164,21 @@ class LookupService:
             return card_view(session, ctx, card)
 
 
+def _by_identifier(column: str) -> tuple[Select[tuple[LoyaltyCard]], ...]:
+    own_company = LoyaltyCard.company_id == bindparam("company_id")
+    value = bindparam("value")
+    return (
+        select(LoyaltyCard).where(getattr(LoyaltyCard, column) == value, own_company),
+        select(LoyaltyCard)
+        .join(CardAlias, CardAlias.card_id == LoyaltyCard.id)
+        .where(getattr(CardAlias, column) == value, own_company),
+    )
+
+
+# Built once: constructing a select() costs more than running it on the scan path.
+_BY_IDENTIFIER = {column: _by_identifier(column) for column in ("qr_code_data", "card_number")}
+
+
 def _card_by_identifier(
     session: Session,
     ctx: TerminalContext,
@@ -171,28 +186,37 @@ def _card_by_identifier(
     value: str,
 ) -> LoyaltyCard | None:
     """The card holding this QR token or number, or the card it was merged into."""
-    own_company = LoyaltyCard.company_id == ctx.company_id
-    card = session.scalar(
-        select(LoyaltyCard).where(getattr(LoyaltyCard, column) == value, own_company)
-    )
-    if card is not None:
-        return card
-    return session.scalar(
+    params = {"value": value, "company_id": ctx.company_id}
+    for statement in _BY_IDENTIFIER[column]:
+        card = session.scalar(statement, params)
+        if card is not None:
+            return card
+    return None
+
+
+def _by_customer(column: str) -> Select[tuple[LoyaltyCard]]:
+    company = bindparam("company_id")
+    return (
         select(LoyaltyCard)
-        .join(CardAlias, CardAlias.card_id == LoyaltyCard.id)
-        .where(getattr(CardAlias, column) == value, own_company)
+        .join(Customer, Customer.id == LoyaltyCard.customer_id)
+        .where(
+            Customer.company_id == company,
+            getattr(Customer, column) == bindparam("value"),
+            LoyaltyCard.company_id == company,
+        )
+        .limit(1)
     )
+
+
+_BY_CUSTOMER = {column: _by_customer(column) for column in ("email", "phone")}
 
 
 def card_of_customer(
     session: Session, company_id: int, *, email: str | None = None, phone: str | None = None
 ) -> LoyaltyCard | None:
-    query = select(LoyaltyCard).join(Customer, Customer.id == LoyaltyCard.customer_id)
-    if email is not None:
-        query = query.where(Customer.company_id == company_id, Customer.email == email)
-    else:
-        query = query.where(Customer.company_id == company_id, Customer.phone == phone)
-    return session.scalars(query.where(LoyaltyCard.company_id == company_id).limit(1)).first()
+    """The card of the customer with this (normalised) email, or else phone."""
+    column, value = ("email", email) if email is not None else ("phone", phone)
+    return session.scalar(_BY_CUSTOMER[column], {"company_id": company_id, "value": value})
 
 
 def _card_by_customer(
