@@ -20,12 +20,13 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from terminal.store.checkpoint import IdleCheckpointer
 from terminal.store.errors import LocalDatabaseBusy, LocalDatabaseError, LocalDatabaseUnreadable
 
 BUSY_TIMEOUT_MS = 5_000
 
 
-def _connect_listener(synchronous: str, busy_timeout_ms: int) -> Any:
+def _connect_listener(synchronous: str, busy_timeout_ms: int, auto_checkpoint: bool) -> Any:
     def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see module doc)
         cursor = dbapi_connection.cursor()
@@ -34,6 +35,8 @@ def _connect_listener(synchronous: str, busy_timeout_ms: int) -> Any:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute(f"PRAGMA synchronous = {synchronous}")
             cursor.execute("PRAGMA foreign_keys = ON")
+            if not auto_checkpoint:  # an IdleCheckpointer does it (see store/checkpoint.py)
+                cursor.execute("PRAGMA wal_autocheckpoint = 0")
         finally:
             cursor.close()
 
@@ -46,11 +49,15 @@ def _on_begin(connection: Any) -> None:
 
 
 def make_engine(
-    path: Path | str, *, durable: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    path: Path | str,
+    *,
+    durable: bool = True,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    auto_checkpoint: bool = True,
 ) -> Engine:
     """`durable=False` (synchronous=OFF) is only for building demo or benchmark files."""
     engine = create_engine(f"sqlite+pysqlite:///{path}")
-    listener = _connect_listener("FULL" if durable else "OFF", busy_timeout_ms)
+    listener = _connect_listener("FULL" if durable else "OFF", busy_timeout_ms, auto_checkpoint)
     event.listen(engine, "connect", listener)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -64,8 +71,12 @@ class Database:
     engine: Engine
     reader: sessionmaker[Session]
     writer: sessionmaker[Session]
+    checkpointer: IdleCheckpointer | None = None
 
     def dispose(self) -> None:
+        """Stop the checkpoint thread (if any) and close every connection; safe twice."""
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         self.engine.dispose()
 
     @contextmanager
@@ -79,6 +90,8 @@ class Database:
         """A write unit of work: committed on success, rolled back on any exception."""
         with self._translated_errors(), self.writer.begin() as session:
             yield session
+        if self.checkpointer is not None:
+            self.checkpointer.note_write()
 
     @contextmanager
     def _translated_errors(self) -> Iterator[None]:
@@ -89,12 +102,25 @@ class Database:
 
 
 def open_database(
-    path: Path | str, *, durable: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    path: Path | str,
+    *,
+    durable: bool = True,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    idle_checkpoints: bool = False,
 ) -> Database:
-    """Open (creating if needed) and check a database file; does not migrate it."""
+    """Open (creating if needed) and check a database file; does not migrate it.
+
+    `idle_checkpoints=True` (the terminal app) moves WAL checkpoints to a background thread
+    that runs them when the counter is idle; `dispose()` stops it.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path, durable=durable, busy_timeout_ms=busy_timeout_ms)
+    engine = make_engine(
+        path,
+        durable=durable,
+        busy_timeout_ms=busy_timeout_ms,
+        auto_checkpoint=not idle_checkpoints,
+    )
     try:
         with engine.connect() as connection:
             connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
@@ -102,11 +128,17 @@ def open_database(
         engine.dispose()
         raise describe_database_error(err, path) from err
     writer_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+    checkpointer = None
+    if idle_checkpoints:
+        checkpointer = IdleCheckpointer(engine, path.with_name(path.name + "-wal"))
+    if checkpointer is not None:
+        checkpointer.start()
     return Database(
         path=path,
         engine=engine,
         reader=sessionmaker(engine, expire_on_commit=False),
         writer=sessionmaker(writer_engine, expire_on_commit=False),
+        checkpointer=checkpointer,
     )
 
 

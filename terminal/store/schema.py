@@ -63,9 +63,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             raise LocalDatabaseTooNew(str(err)) from err
 
 
-def open_current(path: Path | str, *, durable: bool = True) -> Database:
+def open_current(
+    path: Path | str, *, durable: bool = True, idle_checkpoints: bool = False
+) -> Database:
     """Open a local database file and bring it to the current schema."""
-    database = open_database(path, durable=durable)
+    database = open_database(path, durable=durable, idle_checkpoints=idle_checkpoints)
     try:
         upgrade(database.engine)
     except BaseException:

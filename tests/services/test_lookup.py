@@ -280,7 +280,7 @@ def test_search_needs_three_characters(terminal: Terminal) -> None:
     terminal.enroll(1, first_name="Abby")
 
     for fragment in ("", "ab", "  ab  ", "é", "--", "1-2", "1 2", "\t\n"):
-        with refused(terminal, InvalidInput, "at least 3 letters or digits", case=fragment):
+        with refused(terminal, InvalidInput, "at least 3 characters", case=fragment):
             terminal.services.lookup.search(fragment)
     assert len(terminal.services.lookup.search("abb").cards) == 1
 

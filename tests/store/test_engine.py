@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import text
 
 from terminal.services.bundle import counter_services
-from terminal.store.engine import open_database
+from terminal.store.checkpoint import IdleCheckpointer
+from terminal.store.engine import Database, open_database
 from terminal.store.errors import LocalDatabaseBusy, LocalDatabaseUnreadable
 from terminal.store.schema import open_current
 from tests.factories import CASHIER, make_terminal
@@ -90,3 +91,58 @@ def test_a_counter_operation_blocked_by_another_writer_says_so_and_changes_nothi
     assert services.stamps.add_stamp(CASHIER, card.card_id).card.stamp_count == 1
     impatient.dispose()
     terminal.database.dispose()
+
+
+def _quiet_checkpointer(database: Database, **kwargs: object) -> IdleCheckpointer:
+    """The database's own thread stopped; a checkpointer driven by hand with a fake clock."""
+    assert database.checkpointer is not None
+    database.checkpointer.stop()
+    wal = database.path.with_name(database.path.name + "-wal")
+    return IdleCheckpointer(database.engine, wal, **kwargs)  # type: ignore[arg-type]
+
+
+def _pending_wal_frames(database: Database) -> int:
+    with database.engine.connect() as connection:
+        _busy, frames, done = connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
+    return frames - done
+
+
+def test_idle_checkpoints_run_only_when_the_counter_is_quiet(tmp_path: Path) -> None:
+    database = open_current(tmp_path / "t.db", idle_checkpoints=True)
+    now = [100.0]
+    checkpointer = _quiet_checkpointer(database, idle_s=1.0, clock=lambda: now[0])
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+
+    assert checkpointer.run_once() is False  # nothing written yet
+    for i in range(3):
+        with database.write() as session:
+            session.execute(text(f"CREATE TABLE filler{i} (x)"))
+    checkpointer.note_write()
+    now[0] += 0.5
+    assert checkpointer.run_once() is False  # the counter is still busy
+    now[0] += 0.6
+    assert checkpointer.run_once() is True  # idle for 1.1 s: checkpoint
+    assert checkpointer.run_once() is False  # and only once per quiet spell
+    assert _pending_wal_frames(database) == 0
+    database.dispose()
+    database.dispose()  # safe twice
+
+
+def test_a_long_rush_is_checkpointed_without_waiting_for_a_pause(tmp_path: Path) -> None:
+    database = open_current(tmp_path / "t.db", idle_checkpoints=True)
+    checkpointer = _quiet_checkpointer(
+        database, idle_s=60.0, max_wal_bytes=64 * 1024, clock=lambda: 0.0
+    )
+    with database.engine.connect() as connection:  # start from an empty WAL
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    checkpointer.note_write()
+    assert checkpointer.run_once() is False  # busy and the WAL is still short
+    for i in range(40):  # each DDL rewrites the schema page: the WAL grows
+        with database.write() as session:
+            session.execute(text(f"CREATE TABLE filler{i} (x)"))
+        checkpointer.note_write()
+    assert (database.path.with_name("t.db-wal")).stat().st_size > 64 * 1024
+    assert checkpointer.run_once() is True
+    assert _pending_wal_frames(database) == 0
+    database.dispose()

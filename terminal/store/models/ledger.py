@@ -36,6 +36,13 @@ class LedgerEntry(Base):
             "terminal_seq",
             sqlite_where=text("sync_state = 'pending'"),
         ),
+        Index(  # covers the card view's sum of pending deltas
+            "ix_loyalty_transactions_card_pending",
+            "card_id",
+            "points_delta",
+            "stamps_delta",
+            sqlite_where=text("sync_state = 'pending'"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)  # made locally
