@@ -1,4 +1,4 @@
-"""Command line: `loyalty-terminal demo --headless` (more commands arrive with their issues)."""
+"""Command line: `loyalty-terminal demo --headless`, `loyalty-terminal doctor`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from terminal.config import SettingsError, load_settings
+from terminal.config import Settings, SettingsError, load_settings
 from terminal.store.errors import LocalDatabaseError
 
 
@@ -29,6 +29,12 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--customers", type=int, default=200, help="demo customers to create (default 200)"
     )
+    doctor = commands.add_parser(
+        "doctor", help="check camera, decoders and database; exit code 1 if something fails"
+    )
+    doctor.add_argument(
+        "--max-camera-index", type=int, default=5, help="probe cameras 0..N (default 5)"
+    )
     return parser
 
 
@@ -38,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings()
         if args.command == "demo":
             return _demo(args, settings.demo_dir)
+        if args.command == "doctor":
+            return _doctor(args, settings)
     except (SettingsError, LocalDatabaseError) as err:
         print(f"loyalty-terminal: {err.message}", file=sys.stderr)
         return 2
@@ -69,6 +77,20 @@ def _demo(args: argparse.Namespace, default_dir: Path) -> int:
         fresh=args.fresh,
         customers=args.customers,
     )
+
+
+def _doctor(args: argparse.Namespace, settings: Settings) -> int:
+    from terminal.doctor import report, run_checks
+    from terminal.scanner.camera import list_cameras
+    from terminal.scanner.decoders import available_decoders
+
+    checks = run_checks(
+        settings,
+        list_cameras=lambda: list_cameras(max(0, args.max_camera_index)),
+        decoders=available_decoders(),
+        default_decoder="zxing-cpp",
+    )
+    return report(checks, sys.stdout)
 
 
 if __name__ == "__main__":

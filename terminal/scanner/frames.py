@@ -1,0 +1,60 @@
+"""What flows through the scanner: frames from a source, and the scans it accepts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One picture from a source. `captured_at` is on the scanner's monotonic clock (s)."""
+
+    image: np.ndarray  # uint8, BGR (h, w, 3) or grayscale (h, w)
+    captured_at: float
+    index: int
+
+
+class SourceError(Exception):
+    """A frame source cannot deliver; `message` says what to do about it."""
+
+    def __init__(self, message: str, *, recoverable: bool = True) -> None:
+        super().__init__(message)
+        self.message = message
+        self.recoverable = recoverable
+
+
+class FrameSource(Protocol):
+    """Anything that yields frames: a camera, a video file, a folder of images, the demo.
+
+    All three methods are called from one thread (the camera worker's).
+    """
+
+    @property
+    def description(self) -> str: ...
+
+    def open(self) -> None:
+        """Acquire the device or file; raises SourceError."""
+        ...
+
+    def read(self) -> Frame | None:
+        """The newest frame; None when a finite source is exhausted. Raises SourceError."""
+        ...
+
+    def close(self) -> None:
+        """Release everything; safe to call twice."""
+        ...
+
+
+@dataclass(frozen=True)
+class AcceptedScan:
+    """A confirmed code, with the moments needed to measure scan latency (monotonic s)."""
+
+    payload: str
+    first_captured_at: float  # the frame where this code was first read
+    captured_at: float  # the frame that confirmed it
+    decoded_at: float
+    accepted_at: float
+    reads: int

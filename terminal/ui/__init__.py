@@ -1,0 +1,1 @@
+"""PySide6 windows, screens, widgets and the thin Qt workers."""
