@@ -4,6 +4,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# pyzbar (the second QR engine) needs the system's libzbar. Install it where we can; where
+# we cannot, its tests are skipped with the install hint and the terminal uses zxing-cpp.
+if ! ldconfig -p 2>/dev/null | grep -q libzbar; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing libzbar0 (for pyzbar)"
+    apt-get install -y -qq libzbar0 >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libzbar0 >/dev/null 2>&1; } \
+      || echo "   could not install libzbar0: pyzbar tests will be skipped"
+  else
+    echo "== libzbar is missing: pyzbar tests will be skipped (sudo apt-get install libzbar0)"
+  fi
+fi
+
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi

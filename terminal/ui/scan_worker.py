@@ -19,6 +19,7 @@ from PySide6.QtGui import QImage
 from terminal.scanner.confirm import Confirmer
 from terminal.scanner.decoders import Decoder
 from terminal.scanner.frames import Frame, FrameSource
+from terminal.scanner.pipeline import ScanPipeline
 from terminal.scanner.reconnect import CameraReconnector, SourceState, SourceStatus
 
 
@@ -66,8 +67,7 @@ class ScanWorker(QThread):
     ) -> None:
         super().__init__(parent)
         self._source_factory = source_factory
-        self._decoder = decoder
-        self._confirmer = confirmer
+        self._pipeline = ScanPipeline(decoder, confirmer, clock=clock)
         self._clock = clock
         self._preview_interval = 1.0 / preview_fps if preview_fps > 0 else float("inf")
         self._preview_width = preview_width
@@ -114,12 +114,10 @@ class ScanWorker(QThread):
             self.camera_status.emit(status.message, False)
 
     def _process(self, frame: Frame) -> None:
-        texts = self._decoder.decode(frame.image)  # converts, and reads nothing in a bad frame
-        decoded_at = self._clock()
-        scan = self._confirmer.feed(texts, captured_at=frame.captured_at, decoded_at=decoded_at)
+        scan = self._pipeline.process(frame)
         if scan is not None:
             self.scanned.emit(scan)
-        last = self._last_preview_at
-        if last is None or decoded_at - last >= self._preview_interval:
-            self._last_preview_at = decoded_at
+        last = self._last_preview_at  # throttled on the frames' own timeline
+        if last is None or frame.captured_at - last >= self._preview_interval:
+            self._last_preview_at = frame.captured_at
             self.preview.emit(preview_image(frame.image, self._preview_width))

@@ -21,6 +21,8 @@ def test_the_headless_demo_plays_the_counter_session(
     assert code == 0
     assert "enroll Camille Durand: OK - Card 4000-0000-" in out
     assert "Welcome bonus: 50 points" in out
+    assert "read in 2 equal frames" in out  # the camera stand-in, through the real decoders
+    assert "USB scanner (keyboard wedge: text + Enter): OK" in out
     assert "add another stamp right away: REFUSED - A stamp was given less than 5 minutes" in out
     assert "earn points on a purchase of 123,45: OK - 123 points" in out
     assert "redeem 'Pastry' with a wrong PIN: REFUSED - Wrong PIN. 4 attempts left" in out
@@ -31,7 +33,7 @@ def test_the_headless_demo_plays_the_counter_session(
     assert "cashier deactivates: REFUSED - Only a manager can do this" in out
     assert "PIN 2468" in out
     assert "PIN 1357" in out
-    assert "Demo finished: 9 operations done, 8 refused as expected." in out
+    assert "Demo finished: 10 operations done, 8 refused as expected." in out
 
     database = open_current(tmp_path / "demo-terminal.db")
     with database.reader() as session:
@@ -54,7 +56,7 @@ def test_a_second_run_reuses_the_demo_database(
     assert main(["demo", "--headless", "--data-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "Reusing the demo database" in out
-    assert "Demo finished: 9 operations done, 8 refused as expected." in out
+    assert "Demo finished: 10 operations done, 8 refused as expected." in out
 
 
 def test_a_damaged_demo_database_gets_a_clear_message(
