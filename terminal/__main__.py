@@ -86,7 +86,9 @@ def _doctor(args: argparse.Namespace, settings: Settings) -> int:
 
     checks = run_checks(
         settings,
-        list_cameras=lambda: list_cameras(max(0, args.max_camera_index)),
+        list_cameras=lambda: list_cameras(
+            max(args.max_camera_index, settings.camera_index), backend=settings.camera_backend
+        ),
         decoders=available_decoders(),
         default_decoder="zxing-cpp",
     )

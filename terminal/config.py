@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -42,6 +43,14 @@ class Settings(BaseModel):
     log_dir: Path = Field(default_factory=default_log_dir)
     max_purchase_amount_minor: int = Field(default=1_000_000, gt=0)
     return_to_idle_seconds: int = Field(default=5, ge=1, le=120)
+    # the card reader
+    camera_index: int = Field(default=0, ge=0, le=63)
+    camera_backend: Literal["any", "v4l2", "dshow", "msmf", "avfoundation"] = "any"
+    camera_width: int = Field(default=1280, ge=160, le=3840)
+    camera_height: int = Field(default=720, ge=120, le=2160)
+    scan_required_reads: int = Field(default=2, ge=1, le=10)
+    scan_window_seconds: float = Field(default=0.6, gt=0, le=5)
+    scan_repeat_cooldown_seconds: float = Field(default=1.5, ge=0, le=10)
 
     @property
     def database_path(self) -> Path:

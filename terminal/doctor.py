@@ -32,10 +32,17 @@ class Check:
     detail: str
 
 
-def check_cameras(cameras: list[CameraInfo]) -> Check:
+def check_cameras(cameras: list[CameraInfo], configured_index: int = 0) -> Check:
     working = [c for c in cameras if c.delivers_frames]
     if working:
         listed = ", ".join(f"#{c.index} {c.width}x{c.height} ({c.backend})" for c in working)
+        if all(c.index != configured_index for c in working):
+            return Check(
+                "camera",
+                Outcome.WARN,
+                f"settings use camera #{configured_index}, which sends no pictures; found "
+                f"{listed}: set camera_index in settings.toml",
+            )
         return Check("camera", Outcome.OK, f"{len(working)} found: {listed}")
     if cameras:
         busy = ", ".join(f"#{c.index}" for c in cameras)
@@ -98,7 +105,7 @@ def run_checks(
     default_decoder: str,
 ) -> list[Check]:
     return [
-        check_cameras(list_cameras()),
+        check_cameras(list_cameras(), settings.camera_index),
         *check_decoders(decoders, default_decoder),
         check_database(settings.database_path),
     ]

@@ -31,6 +31,8 @@ def test_values_come_from_the_settings_file(tmp_path: Path) -> None:
         ("unknown_option = 1", "unknown_option"),
         ("this is not toml", "cannot be read"),
         ('max_purchase_amount_minor = "lots"', "max_purchase_amount_minor"),
+        ('camera_backend = "webcam"', "camera_backend"),
+        ("scan_required_reads = 0", "scan_required_reads"),
     ],
 )
 def test_a_bad_settings_file_is_refused_with_what_is_wrong(

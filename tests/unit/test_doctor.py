@@ -76,3 +76,11 @@ def test_database_states(tmp_path: Path) -> None:
     damaged = check_database(path)
     assert damaged.outcome is Outcome.FAIL
     assert "cannot be read" in damaged.detail
+
+
+def test_a_configured_camera_that_is_not_there_points_to_the_one_found(tmp_path: Path) -> None:
+    code, text = _run(tmp_path, [CameraInfo(2, 640, 480, "V4L2", True)], PyzbarDecoder())
+    assert code == 0
+    assert "WARN  camera" in text
+    assert "settings use camera #0" in text
+    assert "#2 640x480" in text
