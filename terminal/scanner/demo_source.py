@@ -61,7 +61,8 @@ class DemoCardSource:
 
     @property
     def description(self) -> str:
-        return f"Demo camera ({len(self._payloads)} demo cards)"
+        count = len(self._payloads)
+        return f"Demo camera ({count} demo card{'s' if count != 1 else ''})"
 
     def open(self) -> None:
         if self._started_at is not None:
