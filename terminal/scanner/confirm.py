@@ -72,7 +72,6 @@ class Confirmer:
             first_captured_at=candidate.reads[0],
             captured_at=captured_at,
             decoded_at=decoded_at,
-            accepted_at=decoded_at,
             reads=len(candidate.reads),
         )
 

@@ -8,6 +8,7 @@ committed even though the operation it guarded is refused.
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from terminal.domain.errors import StaffNotFound
 from terminal.domain.pins import (
@@ -84,7 +85,7 @@ class StaffService:
         return member
 
     @staticmethod
-    def _active_staff(session, company_id: int, staff_id: int) -> StaffPin:  # type: ignore[no-untyped-def]
+    def _active_staff(session: Session, company_id: int, staff_id: int) -> StaffPin:
         staff = session.get(StaffPin, staff_id) if is_row_id(staff_id) else None
         if staff is None or staff.company_id != company_id or not staff.is_active:
             raise StaffNotFound()

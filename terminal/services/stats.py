@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 
 from terminal.domain.clock import store_days_back_start
 from terminal.domain.ledger import TransactionType
@@ -11,6 +11,15 @@ from terminal.services.views import PeriodStats, StoreStats
 from terminal.store.models import LedgerEntry
 
 PERIODS = (("Today", 1), ("Last 7 days", 7), ("Last 30 days", 30))
+_TYPE = LedgerEntry.type
+# What PeriodStats counts, in its field order: (which entries, what each contributes).
+_METRICS: tuple[tuple[ColumnElement[bool], ColumnElement[int] | int], ...] = (
+    (_TYPE == TransactionType.STAMP_EARNED, LedgerEntry.stamps_delta),
+    (_TYPE == TransactionType.POINTS_EARNED, LedgerEntry.points_delta),
+    (_TYPE == TransactionType.POINTS_REDEEMED, -LedgerEntry.points_delta),
+    (_TYPE.in_([TransactionType.POINTS_REDEEMED, TransactionType.STAMP_REDEEMED]), 1),
+    (_TYPE == TransactionType.CARD_CREATED, 1),
+)
 
 
 class StatsService:
@@ -24,23 +33,14 @@ class StatsService:
             starts = {
                 label: store_days_back_start(now, ctx.store_tz, days - 1) for label, days in PERIODS
             }
-            t = LedgerEntry.type
-            columns = []
-            for since in starts.values():
-                recent = LedgerEntry.transaction_at >= since
-
-                def total(condition, value, recent=recent):  # type: ignore[no-untyped-def]
-                    return func.coalesce(func.sum(case((recent & condition, value), else_=0)), 0)
-
-                columns += [
-                    total(t == TransactionType.STAMP_EARNED, LedgerEntry.stamps_delta),
-                    total(t == TransactionType.POINTS_EARNED, LedgerEntry.points_delta),
-                    total(t == TransactionType.POINTS_REDEEMED, -LedgerEntry.points_delta),
-                    total(
-                        t.in_([TransactionType.POINTS_REDEEMED, TransactionType.STAMP_REDEEMED]), 1
-                    ),
-                    total(t == TransactionType.CARD_CREATED, 1),
-                ]
+            columns = [
+                func.coalesce(
+                    func.sum(case(((LedgerEntry.transaction_at >= since) & kind, value), else_=0)),
+                    0,
+                )
+                for since in starts.values()
+                for kind, value in _METRICS
+            ]
             row = session.execute(
                 select(*columns).where(
                     LedgerEntry.vendor_id == ctx.vendor_id,
@@ -49,6 +49,7 @@ class StatsService:
             ).one()
             periods = []
             for index, (label, since) in enumerate(starts.items()):
-                values = [int(v) for v in row[index * 5 : index * 5 + 5]]
+                width = len(_METRICS)
+                values = [int(v) for v in row[index * width : (index + 1) * width]]
                 periods.append(PeriodStats(label, since, *values))
             return StoreStats(ctx.vendor_name, periods)
