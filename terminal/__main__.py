@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--fresh", action="store_true", help="rebuild the demo database first")
     demo.add_argument("--data-dir", type=Path, help="where the demo database lives")
     demo.add_argument(
-        "--customers", type=int, default=200, help="demo customers to create (default 200)"
+        "--customers", type=int, default=300, help="demo customers to create (default 300)"
     )
     doctor = commands.add_parser(
         "doctor", help="check camera, decoders and database; exit code 1 if something fails"

@@ -73,7 +73,7 @@ def describe_card(card: CardView) -> str:
 
 
 def run_headless_demo(
-    demo_dir: Path, out: TextIO, *, now: datetime, fresh: bool = False, customers: int = 200
+    demo_dir: Path, out: TextIO, *, now: datetime, fresh: bool = False, customers: int = 300
 ) -> int:
     """Build (or reuse) the demo database, play the counter session; returns an exit code."""
     say = Narrator(out)
