@@ -1,0 +1,1 @@
+"""Terminal <-> central server synchronisation: the wire protocol and the reference server."""

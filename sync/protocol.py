@@ -1,0 +1,245 @@
+"""Wire protocol v1 between terminals and the central server (pydantic v2 models).
+
+Shared by both ends: the terminal's sync engine builds requests from these models and the
+reference server validates them. Conventions: cards and customers are identified by their
+UUID (made where they were enrolled), staff, vendors, programs and rewards by integers,
+times are ISO-8601 UTC, money is integer minor units. Nothing here knows about a database.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from terminal.domain.ledger import TransactionType
+
+PROTOCOL_VERSION = 1
+SUPPORTED_VERSIONS: tuple[int, ...] = (1,)
+PROTOCOL_HEADER = "X-Loyalty-Protocol"
+
+MAX_PUSH_ENTRIES = 500
+MAX_CHANGES_LIMIT = 1000
+DEFAULT_CHANGES_LIMIT = 500
+MAX_DELTA = 1_000_000_000  # far above any real delta, below 32-bit integer columns
+MAX_AMOUNT_MINOR = 1_000_000_000
+
+PushMode = Literal["queue", "authorize"]
+EntryResultKind = Literal["accepted", "duplicate", "rejected", "overdraft", "gap", "conflict"]
+ChangeOp = Literal["upsert", "delete"]
+Entity = Literal[
+    "companies",
+    "vendors",
+    "programs",
+    "rewards",
+    "settings",
+    "staff",
+    "customers",
+    "cards",
+    "card_aliases",
+    "card_number_blocks",
+]
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("a time must carry its UTC offset, e.g. 2026-01-31T09:30:00Z")
+    return moment.astimezone(UTC)
+
+
+UtcTime = Annotated[datetime, AfterValidator(_utc)]
+Uuid = Annotated[str, AfterValidator(lambda text: str(UUID(text)))]  # canonical lower-case
+Delta = Annotated[int, Field(ge=-MAX_DELTA, le=MAX_DELTA)]
+ShortText = Annotated[str, Field(max_length=120)]
+
+
+class WireModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+class ErrorBody(WireModel):
+    """Every non-2xx answer: a stable machine code and a sentence for people."""
+
+    error: str
+    message: str
+
+
+# --- activation -----------------------------------------------------------------------------
+
+
+class ActivateRequest(WireModel):
+    code: Annotated[str, Field(min_length=1, max_length=64)]
+    terminal_name: Annotated[str, Field(min_length=1, max_length=80)]
+
+
+class CardNumberBlockInfo(WireModel):
+    """Card-number bodies (11 digits; the Luhn digit is appended) reserved for one terminal."""
+
+    id: int
+    first_body: int
+    last_body: int
+
+
+class ActivateResponse(WireModel):
+    terminal_id: str
+    terminal_name: str
+    company_id: int
+    company_name: str
+    vendor_id: int
+    vendor_name: str
+    token: str
+    card_number_block: CardNumberBlockInfo
+    server_time: datetime
+
+
+# --- push -----------------------------------------------------------------------------------
+
+
+class NewCard(WireModel):
+    """What a CARD_CREATED entry carries so that the server can create customer and card."""
+
+    card_number: Annotated[str, Field(min_length=12, max_length=14)]
+    qr_code_data: Annotated[str, Field(min_length=1, max_length=64)]
+    customer_id: Uuid
+    first_name: Annotated[str, Field(max_length=80)] = ""
+    last_name: Annotated[str, Field(max_length=80)] = ""
+    email: Annotated[str | None, Field(max_length=254)] = None
+    phone: Annotated[str | None, Field(max_length=32)] = None
+    enrolled_at_vendor_id: int | None = None
+
+
+class PushEntry(WireModel):
+    """One ledger entry as the terminal committed it."""
+
+    id: Uuid
+    seq: Annotated[int, Field(ge=1)]
+    type: TransactionType
+    card_id: Uuid
+    staff_id: int | None = None
+    stamps_delta: Delta = 0
+    points_delta: Delta = 0
+    purchase_amount: Annotated[int | None, Field(ge=0, le=MAX_AMOUNT_MINOR)] = None
+    order_reference: Annotated[str | None, Field(max_length=64)] = None
+    reward_id: int | None = None
+    reward_description: ShortText | None = None
+    reverses_id: Uuid | None = None
+    shortfall: Annotated[int, Field(ge=0, le=MAX_DELTA)] = 0
+    notes: Annotated[str | None, Field(max_length=2000)] = None
+    authorized_online: bool = False
+    transaction_at: UtcTime
+    new_card: NewCard | None = None
+
+
+class PushRequest(WireModel):
+    terminal_id: Uuid
+    mode: PushMode = "queue"
+    entries: Annotated[list[PushEntry], Field(min_length=1, max_length=MAX_PUSH_ENTRIES)]
+
+
+class CardBalances(WireModel):
+    """A card's server-confirmed state."""
+
+    card_id: str
+    is_active: bool
+    stamp_count: int
+    total_stamps_earned: int
+    stamps_redeemed: int
+    points_balance: int
+    total_points_earned: int
+    points_redeemed: int
+    last_activity_at: datetime | None
+
+
+class EntryResult(WireModel):
+    id: str
+    seq: int
+    result: EntryResultKind
+    reason: str | None = None  # a sentence for people
+    code: str | None = None  # a stable machine name for rejections
+    original_result: EntryResultKind | None = None  # for `duplicate`: what it was the first time
+    merged_into_card_id: str | None = None  # enrollment merged into the customer's existing card
+    card: CardBalances | None = None
+
+
+class PushResponse(WireModel):
+    results: list[EntryResult]
+    acked_through_seq: int  # every entry of this terminal up to here is settled on the server
+    server_time: datetime
+
+
+# --- changes --------------------------------------------------------------------------------
+
+
+class Change(WireModel):
+    entity: Entity
+    id: str
+    op: ChangeOp
+    data: dict[str, Any] | None = None
+
+
+class ChangesResponse(WireModel):
+    changes: list[Change]
+    next_cursor: str
+    has_more: bool
+    snapshot: bool  # True while the pages are a full snapshot (the cache starts from them)
+    server_time: datetime
+
+
+# --- lookup ---------------------------------------------------------------------------------
+
+
+class CustomerInfo(WireModel):
+    id: str
+    first_name: str
+    last_name: str
+    email: str | None
+    phone: str | None
+
+
+class CardInfo(WireModel):
+    """A card for a terminal that does not have it cached yet."""
+
+    id: str
+    company_id: int
+    program_id: int
+    card_number: str
+    qr_code_data: str
+    enrolled_at_vendor_id: int | None
+    customer: CustomerInfo
+    balances: CardBalances
+    created_at: datetime
+
+
+# --- staff PIN lockouts -----------------------------------------------------------------------
+
+
+class PinStatusReport(WireModel):
+    """A staff PIN's failed-attempt state as one terminal saw it."""
+
+    staff_id: int
+    failed_attempts: Annotated[int, Field(ge=0, le=1000)]
+    locked_until: UtcTime | None = None
+    observed_at: UtcTime
+
+
+class PinStatusRequest(WireModel):
+    terminal_id: Uuid
+    reports: Annotated[list[PinStatusReport], Field(min_length=1, max_length=100)]
+
+
+class PinStatus(WireModel):
+    staff_id: int
+    failed_attempts: int
+    locked_until: datetime | None
+
+
+class PinStatusResponse(WireModel):
+    """The company-wide state after the reports (unknown staff are left out)."""
+
+    staff: list[PinStatus]
+    server_time: datetime

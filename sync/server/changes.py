@@ -1,0 +1,200 @@
+"""The change log and the `changes` pages terminals pull.
+
+Every catalogue or card change is written to `change_log` in the same database transaction
+as the change itself, so a terminal never sees a balance without its ledger entry or the
+reverse. Cursors are opaque to terminals:
+
+- `c<seq>`: "I have every change up to log seq <seq>". The next page is the company's
+  changes after it (and this terminal's own card-number blocks).
+- `s<entity index>:<last key>:<base seq>`: inside a snapshot. A snapshot pages through every
+  current row of the company, entity by entity in key order, then continues with `c<base>`,
+  where base is the log position taken when the snapshot started; changes made meanwhile are
+  replayed after it (upserts are idempotent, so seeing a row twice is harmless).
+
+No cursor, an unreadable one, one from the future, or one older than the pruned part of the
+log: a new snapshot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import String, delete, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from sync.protocol import Change, Entity
+from sync.server.models import (
+    Card,
+    CardAlias,
+    CardNumberBlock,
+    ChangeLog,
+    Company,
+    Customer,
+    Program,
+    Reward,
+    ServerState,
+    Settings,
+    Staff,
+    Terminal,
+    Vendor,
+)
+
+
+def record_change(
+    session: Session,
+    *,
+    company_id: int,
+    entity: Entity,
+    entity_id: str,
+    data: dict[str, Any] | None,
+    now: datetime,
+    op: str = "upsert",
+    terminal_id: str | None = None,
+) -> None:
+    session.add(
+        ChangeLog(
+            company_id=company_id,
+            terminal_id=terminal_id,
+            entity=entity,
+            entity_id=entity_id,
+            op=op,
+            data=data,
+            created_at=now,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class _SnapshotSource:
+    entity: Entity
+    model: type[Any]
+    key: InstrumentedAttribute[Any]
+    scope: str  # "company" or "terminal"
+
+
+_SNAPSHOT: tuple[_SnapshotSource, ...] = (
+    _SnapshotSource("companies", Company, Company.id, "company"),
+    _SnapshotSource("vendors", Vendor, Vendor.id, "company"),
+    _SnapshotSource("programs", Program, Program.id, "company"),
+    _SnapshotSource("rewards", Reward, Reward.id, "company"),
+    _SnapshotSource("settings", Settings, Settings.company_id, "company"),
+    _SnapshotSource("staff", Staff, Staff.id, "company"),
+    _SnapshotSource("customers", Customer, Customer.id, "company"),
+    _SnapshotSource("cards", Card, Card.id, "company"),
+    _SnapshotSource("card_aliases", CardAlias, CardAlias.id, "company"),
+    _SnapshotSource("card_number_blocks", CardNumberBlock, CardNumberBlock.id, "terminal"),
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    changes: list[Change]
+    next_cursor: str
+    has_more: bool
+    snapshot: bool
+
+
+def log_position(session: Session) -> int:
+    state = session.get(ServerState, 1)
+    pruned = state.log_pruned_through if state else 0
+    return max(session.scalar(select(func.max(ChangeLog.seq))) or 0, pruned)
+
+
+def read_page(session: Session, terminal: Terminal, cursor: str | None, limit: int) -> Page:
+    state = session.get(ServerState, 1)
+    pruned = state.log_pruned_through if state else 0
+    head = log_position(session)
+    parsed = _parse(cursor)
+    if isinstance(parsed, int) and pruned <= parsed <= head:
+        return _delta_page(session, terminal, parsed, limit)
+    if isinstance(parsed, tuple) and pruned <= parsed[2] <= head and _key_fits(*parsed[:2]):
+        return _snapshot_page(session, terminal, *parsed, limit=limit)
+    return _snapshot_page(session, terminal, 0, None, head, limit=limit)
+
+
+def prune_change_log(session: Session, through_seq: int) -> int:
+    """Forget log entries up to `through_seq`; cursors older than that get a snapshot."""
+    state = session.get(ServerState, 1)
+    if state is None:
+        state = ServerState(id=1, log_pruned_through=0)
+        session.add(state)
+    state.log_pruned_through = max(state.log_pruned_through, through_seq)
+    result = session.execute(delete(ChangeLog).where(ChangeLog.seq <= through_seq))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _parse(cursor: str | None) -> int | tuple[int, str | None, int] | None:
+    if not cursor:
+        return None
+    try:
+        if cursor.startswith("c"):
+            return int(cursor[1:])
+        if cursor.startswith("s"):
+            index, key, base = cursor[1:].split(":")
+            if not 0 <= int(index) < len(_SNAPSHOT):
+                return None
+            return int(index), (key or None), int(base)
+    except ValueError:
+        return None
+    return None
+
+
+def _key_fits(index: int, key: str | None) -> bool:
+    return key is None or isinstance(_SNAPSHOT[index].key.type, String) or key.isdigit()
+
+
+def _visible(terminal: Terminal) -> Any:
+    return (ChangeLog.company_id == terminal.company_id) & or_(
+        ChangeLog.terminal_id.is_(None), ChangeLog.terminal_id == terminal.id
+    )
+
+
+def _delta_page(session: Session, terminal: Terminal, after: int, limit: int) -> Page:
+    rows = session.scalars(
+        select(ChangeLog)
+        .where(ChangeLog.seq > after, _visible(terminal))
+        .order_by(ChangeLog.seq)
+        .limit(limit + 1)
+    ).all()
+    page = rows[:limit]
+    changes = [
+        Change(entity=row.entity, id=row.entity_id, op=row.op, data=row.data)  # type: ignore[arg-type]
+        for row in page
+    ]
+    last = page[-1].seq if page else after
+    return Page(changes, f"c{last}", len(rows) > limit, snapshot=False)
+
+
+def _snapshot_page(
+    session: Session,
+    terminal: Terminal,
+    index: int,
+    after_key: str | None,
+    base: int,
+    *,
+    limit: int,
+) -> Page:
+    changes: list[Change] = []
+    while index < len(_SNAPSHOT):
+        source = _SNAPSHOT[index]
+        query = select(source.model)
+        if source.scope == "terminal":
+            query = query.where(source.model.terminal_id == terminal.id)
+        elif source.model is Company:
+            query = query.where(Company.id == terminal.company_id)
+        else:
+            query = query.where(source.model.company_id == terminal.company_id)
+        if after_key is not None:
+            key_value: Any = after_key if isinstance(source.key.type, String) else int(after_key)
+            query = query.where(source.key > key_value)
+        rows = session.scalars(query.order_by(source.key).limit(limit - len(changes))).all()
+        for row in rows:
+            key = str(getattr(row, source.key.key))
+            changes.append(Change(entity=source.entity, id=key, op="upsert", data=row.to_wire()))
+            after_key = key
+        if len(changes) >= limit:
+            return Page(changes, f"s{index}:{after_key}:{base}", True, snapshot=True)
+        index, after_key = index + 1, None
+    return Page(changes, f"c{base}", False, snapshot=True)

@@ -1,0 +1,139 @@
+"""`loyalty-server`: the central server's admin command line.
+
+    loyalty-server init
+    loyalty-server create-company --name "Demo Coffee"
+    loyalty-server create-vendor --company 1 --name "Main Street" --timezone Europe/Paris
+    loyalty-server create-staff --company 1 --name Alice --role manager   (PIN asked for)
+    loyalty-server activation-code --vendor 1 [--hours 24]                (prints the code)
+    loyalty-server serve [--host 127.0.0.1] [--port 8700]
+
+The database is --database URL, else $LOYALTY_SERVER_DATABASE, else a SQLite file in the
+platform's data directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from sync.server import admin, auth
+from sync.server.db import init_database, make_engine, make_sessionmaker
+from sync.server.errors import ApiError
+from sync.server.models import Vendor
+from terminal.domain.clock import SystemClock
+from terminal.domain.rules import StaffRole
+
+DATABASE_ENV = "LOYALTY_SERVER_DATABASE"
+
+
+def default_database_url() -> str:
+    from_env = os.environ.get(DATABASE_ENV)
+    if from_env:
+        return from_env
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir("loyalty-server", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'server.db'}"
+
+
+def redact_query_strings(record: logging.LogRecord) -> bool:
+    """Access-log filter: lookups carry QR tokens, emails and phones in the query string."""
+    if isinstance(record.args, tuple) and len(record.args) >= 3:
+        path = str(record.args[2])
+        if "?" in path:
+            args = list(record.args)
+            args[2] = path.split("?", 1)[0] + "?…"
+            record.args = tuple(args)
+    return True
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="loyalty-server", description=__doc__.split("\n")[0])
+    parser.add_argument("--database", help=f"SQLAlchemy URL (default: ${DATABASE_ENV} or a file)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("init", help="create the database tables")
+    company = commands.add_parser("create-company", help="a company with the demo program")
+    company.add_argument("--name", required=True)
+    vendor = commands.add_parser("create-vendor", help="a store of a company")
+    vendor.add_argument("--company", type=int, required=True)
+    vendor.add_argument("--name", required=True)
+    vendor.add_argument("--timezone", default="UTC")
+    staff = commands.add_parser("create-staff", help="a staff member with a PIN")
+    staff.add_argument("--company", type=int, required=True)
+    staff.add_argument("--name", required=True)
+    staff.add_argument("--role", choices=[role.value for role in StaffRole], default="cashier")
+    staff.add_argument("--pin", help="the PIN (asked for when left out; avoid shell history)")
+    code = commands.add_parser("activation-code", help="a one-time code to activate a terminal")
+    code.add_argument("--vendor", type=int, required=True)
+    code.add_argument("--hours", type=float, default=24.0, help="validity (default 24)")
+    serve = commands.add_parser("serve", help="run the server (uvicorn)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8700)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    url = args.database or default_database_url()
+    engine = make_engine(url)
+    try:
+        return _run(args, engine)
+    except ApiError as err:
+        print(f"error: {err.message}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+
+
+def _run(args: argparse.Namespace, engine: Engine) -> int:
+    init_database(engine)
+    if args.command == "init":
+        print("database ready")
+        return 0
+    if args.command == "serve":
+        import uvicorn
+
+        from sync.server.app import create_app
+
+        logging.getLogger("uvicorn.access").addFilter(redact_query_strings)
+        uvicorn.run(create_app(engine), host=args.host, port=args.port)
+        return 0
+    now = SystemClock().now()
+    sessions = make_sessionmaker(engine)
+    with sessions.begin() as session:
+        if args.command == "create-company":
+            company = admin.create_company(session, args.name, now)
+            print(f"company {company.id}: {company.name}")
+        elif args.command == "create-vendor":
+            vendor = admin.create_vendor(
+                session, args.company, args.name, now, timezone=args.timezone
+            )
+            print(f"vendor {vendor.id}: {vendor.name} (company {vendor.company_id})")
+        elif args.command == "create-staff":
+            pin = args.pin or getpass.getpass("PIN: ")
+            staff = admin.create_staff(
+                session, args.company, args.name, pin, now, role=StaffRole(args.role)
+            )
+            print(f"staff {staff.id}: {staff.name} ({staff.role})")
+        elif args.command == "activation-code":
+            vendor_row = session.get(Vendor, args.vendor)
+            if vendor_row is None:
+                raise ApiError(404, "vendor_not_found", f"There is no vendor {args.vendor}.")
+            code = auth.create_activation_code(
+                session, vendor_row, now, timedelta(hours=args.hours)
+            )
+            print(code)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

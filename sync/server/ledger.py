@@ -1,0 +1,405 @@
+"""Applying pushed ledger entries: the authoritative ledger and card balances.
+
+Per terminal, entries are applied strictly in `seq` order (seq = last_seq + 1). For each one:
+
+- id seen before with the same content (and seq): `duplicate`, carrying the first result;
+- id or seq seen before with different content: `conflict`, nothing changes;
+- seq beyond last_seq + 1: `gap`, nothing changes (so every later entry of the batch is a gap);
+- otherwise the rules are re-checked with terminal.domain:
+  * queue mode (already committed at the counter): a redemption or void the card cannot
+    afford is applied anyway and recorded as `overdraft` - the reward was handed over. The
+    balance goes negative and the card is flagged `overdrawn` for a manager; the ledger stays
+    the truth (balance == sum of accepted + overdraft deltas). An entry that breaks a rule
+    which no offline situation explains (unknown card, another vendor, malformed deltas) is
+    recorded as `rejected` with its reason and moves nothing; its seq is consumed so the
+    terminal's queue never blocks.
+  * authorize mode (the counter waits for our answer): anything but a clean acceptance is
+    `rejected` with the reason and NOTHING is recorded; the seq stays free for the terminal.
+
+The ledger row, the card's balances, the terminal's last_seq and the change-log rows are all
+written in the caller's single database transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sync.protocol import CardBalances, EntryResult, PushEntry, PushMode, PushRequest, PushResponse
+from sync.server.changes import record_change
+from sync.server.enrollment import create_card
+from sync.server.errors import Refusal
+from sync.server.models import (
+    Card,
+    CardAlias,
+    LedgerEntry,
+    Program,
+    Reward,
+    Settings,
+    Staff,
+    Terminal,
+)
+from terminal.domain.cards import format_card_number
+from terminal.domain.errors import LoyaltyError
+from terminal.domain.ledger import ACTIVITY_TYPES, TransactionType
+from terminal.domain.points import check_points_redemption, check_redemption_location
+from terminal.domain.rules import RewardRule
+from terminal.domain.stamps import check_card_usable, check_stamp_redemption
+from terminal.domain.voids import check_voids_allowed
+
+T = TransactionType
+APPLIED = ("accepted", "overdraft")
+
+
+def content_hash(entry: PushEntry) -> str:
+    canonical = json.dumps(entry.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def balances(card: Card | None) -> CardBalances | None:
+    return None if card is None else CardBalances.model_validate(card.balances_wire())
+
+
+def apply_push(
+    session: Session, terminal_id: str, request: PushRequest, now: datetime
+) -> PushResponse:
+    terminal = session.get(Terminal, terminal_id, with_for_update=True)
+    assert terminal is not None  # authenticated by the caller
+    results = [_apply_one(session, terminal, entry, request.mode, now) for entry in request.entries]
+    return PushResponse(results=results, acked_through_seq=terminal.last_seq, server_time=now)
+
+
+def resolve_card(session: Session, company_id: int, card_id: str) -> Card | None:
+    """The company's card with this uuid, following a merge to the card it now lives in."""
+    card = session.get(Card, card_id, with_for_update=True)
+    if card is None:
+        alias = session.scalars(
+            select(CardAlias).where(CardAlias.merged_card_id == card_id)
+        ).first()
+        card = session.get(Card, alias.card_id, with_for_update=True) if alias else None
+    return card if card is not None and card.company_id == company_id else None
+
+
+def _apply_one(
+    session: Session, terminal: Terminal, entry: PushEntry, mode: PushMode, now: datetime
+) -> EntryResult:
+    digest = content_hash(entry)
+    seen = session.get(LedgerEntry, entry.id)
+    if seen is not None:
+        same = (
+            seen.terminal_id == terminal.id
+            and seen.terminal_seq == entry.seq
+            and seen.content_hash == digest
+        )
+        if not same:
+            return _result(
+                entry,
+                "conflict",
+                "id_conflict",
+                "This transaction id was already used for a different transaction.",
+            )
+        card = resolve_card(session, terminal.company_id, seen.card_id)
+        return EntryResult(
+            id=entry.id,
+            seq=entry.seq,
+            result="duplicate",
+            original_result=seen.result,  # type: ignore[arg-type]
+            code=seen.reason_code,
+            reason=seen.reason,
+            merged_into_card_id=seen.merged_into_card_id,
+            card=balances(card),
+        )
+    if entry.seq <= terminal.last_seq:
+        return _result(
+            entry,
+            "conflict",
+            "seq_conflict",
+            f"Sequence number {entry.seq} of this terminal was already used by another "
+            "transaction.",
+        )
+    if entry.seq > terminal.last_seq + 1:
+        return _result(
+            entry,
+            "gap",
+            "gap",
+            f"Expected sequence number {terminal.last_seq + 1}; send the missing entries "
+            f"{terminal.last_seq + 1}..{entry.seq - 1} first.",
+        )
+    try:
+        card, merged_into = _check_and_prepare(session, terminal, entry, mode, now)
+        overdraft = _would_overdraw(card, entry)
+        if overdraft and mode == "authorize":
+            raise Refusal(
+                "insufficient_balance",
+                f"Not enough on the card: {overdraft}. Nothing was recorded.",
+            )
+    except Refusal as refusal:
+        if mode == "authorize":
+            card = resolve_card(session, terminal.company_id, entry.card_id)
+            return _result(entry, "rejected", refusal.code, refusal.message, card)
+        _record(session, terminal, entry, digest, now, "rejected", refusal.code, refusal.message)
+        card = resolve_card(session, terminal.company_id, entry.card_id)
+        return _result(entry, "rejected", refusal.code, refusal.message, card)
+    result = "overdraft" if overdraft else "accepted"
+    reason = f"Applied although the card could not afford it: {overdraft}." if overdraft else None
+    if merged_into is not None:
+        reason = (
+            f"The customer already had card {format_card_number(card.card_number)}: this new "
+            "card was merged into it; its QR code and number keep working."
+        )
+    _apply_to_card(card, entry, overdraft=bool(overdraft), now=now)
+    row = _record(
+        session,
+        terminal,
+        entry,
+        digest,
+        now,
+        result,
+        "overdraft" if overdraft else None,
+        reason,
+        card=card,
+        merged_into=merged_into,
+    )
+    record_change(
+        session,
+        company_id=card.company_id,
+        entity="cards",
+        entity_id=card.id,
+        data=card.to_wire(),
+        now=now,
+    )
+    return EntryResult(
+        id=entry.id,
+        seq=entry.seq,
+        result=result,  # type: ignore[arg-type]
+        code=row.reason_code,
+        reason=reason,
+        merged_into_card_id=merged_into,
+        card=balances(card),
+    )
+
+
+def _result(
+    entry: PushEntry, kind: str, code: str, reason: str, card: Card | None = None
+) -> EntryResult:
+    return EntryResult(
+        id=entry.id,
+        seq=entry.seq,
+        result=kind,  # type: ignore[arg-type]
+        code=code,
+        reason=reason,
+        card=balances(card),
+    )
+
+
+def _record(
+    session: Session,
+    terminal: Terminal,
+    entry: PushEntry,
+    digest: str,
+    now: datetime,
+    result: str,
+    code: str | None,
+    reason: str | None,
+    *,
+    card: Card | None = None,
+    merged_into: str | None = None,
+) -> LedgerEntry:
+    row = LedgerEntry(
+        id=entry.id,
+        company_id=terminal.company_id,
+        card_id=card.id if card is not None else entry.card_id,
+        vendor_id=terminal.vendor_id,
+        terminal_id=terminal.id,
+        terminal_seq=entry.seq,
+        staff_id=entry.staff_id,
+        type=entry.type.value,
+        stamps_delta=entry.stamps_delta,
+        points_delta=entry.points_delta,
+        stamp_count_after=card.stamp_count if card is not None else None,
+        points_balance_after=card.points_balance if card is not None else None,
+        purchase_amount=entry.purchase_amount,
+        order_reference=entry.order_reference,
+        reward_id=entry.reward_id,
+        reward_description=entry.reward_description,
+        reverses_id=entry.reverses_id,
+        shortfall=entry.shortfall,
+        notes=entry.notes,
+        authorized_online=entry.authorized_online,
+        transaction_at=entry.transaction_at,
+        received_at=now,
+        result=result,
+        reason_code=code,
+        reason=reason,
+        merged_into_card_id=merged_into,
+        content_hash=digest,
+    )
+    session.add(row)
+    terminal.last_seq = entry.seq
+    session.flush()
+    return row
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+_SIGNS: dict[TransactionType, tuple[str, str]] = {
+    # (stamps_delta, points_delta): "+" >= 0, "-" <= 0, "0" zero, "*" any
+    T.CARD_CREATED: ("0", "0"),
+    T.CARD_DEACTIVATED: ("0", "0"),
+    T.CARD_REACTIVATED: ("0", "0"),
+    T.WELCOME_BONUS: ("0", "+"),
+    T.STAMP_EARNED: ("+", "0"),
+    T.STAMP_REDEEMED: ("-", "0"),
+    T.STAMP_VOIDED: ("-", "0"),
+    T.POINTS_EARNED: ("0", "+"),
+    T.POINTS_REDEEMED: ("0", "-"),
+    T.POINTS_VOIDED: ("0", "-"),
+    T.POINTS_ADJUSTMENT: ("0", "*"),
+    T.POINTS_EXPIRED: ("0", "-"),
+}
+
+
+def _sign_ok(rule: str, value: int) -> bool:
+    return {"+": value >= 0, "-": value <= 0, "0": value == 0, "*": True}[rule]
+
+
+def _check_and_prepare(
+    session: Session, terminal: Terminal, entry: PushEntry, mode: PushMode, now: datetime
+) -> tuple[Card, str | None]:
+    """Re-check `entry` against the rules; returns the card it applies to (created for
+    CARD_CREATED) and, for a merged enrollment, the existing card's id."""
+    stamps_rule, points_rule = _SIGNS[entry.type]
+    if not (
+        _sign_ok(stamps_rule, entry.stamps_delta) and _sign_ok(points_rule, entry.points_delta)
+    ):
+        raise Refusal(
+            "invalid_entry",
+            f"The stamp or point change ({entry.stamps_delta}, {entry.points_delta}) does not "
+            f"fit a {entry.type.value} entry.",
+        )
+    if entry.type == T.POINTS_EXPIRED:
+        raise Refusal("invalid_entry", "Points expire on the central server only.")
+    if entry.staff_id is not None:
+        staff = session.get(Staff, entry.staff_id)
+        if staff is None or staff.company_id != terminal.company_id:
+            raise Refusal("staff_not_found", "This staff member is unknown to the company.")
+    if entry.type == T.CARD_CREATED:
+        return create_card(session, terminal, entry, now)
+    if entry.new_card is not None:
+        raise Refusal("invalid_entry", "Only CARD_CREATED entries carry new card data.")
+    card = resolve_card(session, terminal.company_id, entry.card_id)
+    if card is None:
+        raise Refusal("card_not_found", "No card with this id in the company.")
+    program = session.scalars(select(Program).where(Program.company_id == card.company_id)).one()
+    settings = session.get(Settings, card.company_id)
+    assert settings is not None
+    rules, company = program.rules(), settings.rules()
+    try:
+        if entry.type == T.WELCOME_BONUS and card.id != entry.card_id:
+            raise Refusal(
+                "welcome_bonus_already_granted",
+                "This enrollment was merged into the customer's existing card, "
+                "which already had its welcome bonus.",
+            )
+        if entry.type in (T.POINTS_VOIDED, T.STAMP_VOIDED):
+            _check_void(session, card, entry)
+            if mode == "authorize":
+                check_voids_allowed(company)
+        if mode == "authorize" and entry.type in (
+            T.STAMP_EARNED,
+            T.STAMP_REDEEMED,
+            T.POINTS_EARNED,
+            T.POINTS_REDEEMED,
+        ):
+            check_card_usable(
+                card_active=card.is_active,
+                card_number_shown=format_card_number(card.card_number),
+                program=rules,
+            )
+            if entry.type in (T.STAMP_REDEEMED, T.POINTS_REDEEMED):
+                check_redemption_location(
+                    company=company,
+                    enrolled_at_vendor_id=card.enrolled_at_vendor_id,
+                    vendor_id=terminal.vendor_id,
+                )
+            if entry.type == T.STAMP_REDEEMED:
+                check_stamp_redemption(program=rules, stamp_count=card.stamp_count)
+            if entry.type == T.POINTS_REDEEMED:
+                check_points_redemption(
+                    program=rules,
+                    reward=_reward_rule(session, card.company_id, entry),
+                    balance=card.points_balance,
+                )
+        elif entry.type == T.POINTS_REDEEMED and entry.reward_id is not None:
+            _reward_rule(session, card.company_id, entry)  # must at least be the company's
+    except LoyaltyError as err:
+        raise Refusal(err.code, err.message) from err
+    return card, None
+
+
+def _reward_rule(session: Session, company_id: int, entry: PushEntry) -> RewardRule:
+    cost = -entry.points_delta
+    if entry.reward_id is None:
+        return RewardRule(0, entry.reward_description or "reward", cost)
+    reward = session.get(Reward, entry.reward_id)
+    if reward is None or reward.company_id != company_id:
+        raise Refusal("reward_unavailable", "This reward is not in the company's catalogue.")
+    return RewardRule(reward.id, reward.name, cost, reward.is_active)
+
+
+def _check_void(session: Session, card: Card, entry: PushEntry) -> None:
+    original = session.get(LedgerEntry, entry.reverses_id) if entry.reverses_id else None
+    wanted = T.POINTS_EARNED if entry.type == T.POINTS_VOIDED else T.STAMP_EARNED
+    if (
+        original is None
+        or original.result not in APPLIED
+        or original.type != wanted.value
+        or resolve_card(session, card.company_id, original.card_id) is not card
+    ):
+        raise Refusal("void_refused", "A void must reverse an accepted earn entry of this card.")
+    column = LedgerEntry.points_delta if entry.type == T.POINTS_VOIDED else LedgerEntry.stamps_delta
+    already = session.scalar(
+        select(func.coalesce(func.sum(column), 0)).where(
+            LedgerEntry.reverses_id == original.id, LedgerEntry.result.in_(APPLIED)
+        )
+    )
+    earned = original.points_delta if entry.type == T.POINTS_VOIDED else original.stamps_delta
+    taken = -(entry.points_delta if entry.type == T.POINTS_VOIDED else entry.stamps_delta)
+    if taken - int(already or 0) > earned:
+        raise Refusal("void_refused", "A void cannot take back more than the original earned.")
+
+
+def _would_overdraw(card: Card, entry: PushEntry) -> str | None:
+    if card.points_balance + entry.points_delta < 0:
+        return f"points balance {card.points_balance}, change {entry.points_delta}"
+    if card.stamp_count + entry.stamps_delta < 0:
+        return f"{card.stamp_count} stamps, change {entry.stamps_delta}"
+    return None
+
+
+def _apply_to_card(card: Card, entry: PushEntry, *, overdraft: bool, now: datetime) -> None:
+    if entry.type == T.CARD_DEACTIVATED:
+        card.is_active = False
+    elif entry.type == T.CARD_REACTIVATED:
+        card.is_active = True
+    card.stamp_count += entry.stamps_delta
+    card.points_balance += entry.points_delta
+    if entry.type == T.STAMP_EARNED:
+        card.total_stamps_earned += entry.stamps_delta
+    elif entry.type == T.STAMP_REDEEMED:
+        card.stamps_redeemed -= entry.stamps_delta
+    elif entry.type in (T.POINTS_EARNED, T.WELCOME_BONUS):
+        card.total_points_earned += entry.points_delta
+    elif entry.type == T.POINTS_REDEEMED:
+        card.points_redeemed -= entry.points_delta
+    if entry.type in ACTIVITY_TYPES and (
+        card.last_activity_at is None or entry.transaction_at > card.last_activity_at
+    ):
+        card.last_activity_at = entry.transaction_at
+    if overdraft:
+        card.overdrawn = True
+    card.updated_at = now

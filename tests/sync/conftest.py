@@ -1,0 +1,204 @@
+"""The real central server on a loopback port, one per test, with a manual clock."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync.protocol import PROTOCOL_HEADER
+from sync.server import admin, auth
+from sync.server.app import create_app
+from sync.server.db import make_engine, make_sessionmaker
+from sync.server.models import Vendor
+from terminal.domain.cards import card_number_from_body, new_qr_token
+from terminal.domain.clock import ManualClock
+from terminal.domain.pins import hash_pin
+from terminal.domain.rules import StaffRole
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+MAX_BODY = 64 * 1024
+BLOCK_SIZE = 10
+STARTUP_TIMEOUT_S = 10.0
+
+
+@dataclass
+class LiveServer:
+    url: str
+    clock: ManualClock
+    engine: Engine
+    sessions: sessionmaker[Session]
+    clients: list[httpx.Client] = field(default_factory=list)
+
+    def client(self, token: str | None = None, version: str | None = "1") -> httpx.Client:
+        headers = {}
+        if version is not None:
+            headers[PROTOCOL_HEADER] = version
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token}"
+        client = httpx.Client(base_url=self.url, headers=headers, timeout=10.0)
+        self.clients.append(client)
+        return client
+
+    def activation_code(self, vendor_id: int, hours: float = 24) -> str:
+        with self.sessions.begin() as session:
+            vendor = session.get(Vendor, vendor_id)
+            assert vendor is not None
+            return auth.create_activation_code(
+                session, vendor, self.clock.now(), timedelta(hours=hours)
+            )
+
+    def activate(self, vendor_id: int, name: str = "Till") -> Term:
+        code = self.activation_code(vendor_id)
+        answer = self.client().post(
+            "/v1/terminals/activate", json={"code": code, "terminal_name": name}
+        )
+        assert answer.status_code == 200, answer.text
+        body = answer.json()
+        return Term(
+            id=body["terminal_id"],
+            token=body["token"],
+            company_id=body["company_id"],
+            vendor_id=body["vendor_id"],
+            next_body=body["card_number_block"]["first_body"],
+            http=self.client(body["token"]),
+        )
+
+
+@dataclass
+class Term:
+    """A terminal as the tests drive it: its credentials, sequence and number block."""
+
+    id: str
+    token: str
+    company_id: int
+    vendor_id: int
+    next_body: int
+    http: httpx.Client
+    seq: int = 0
+
+    def entry(self, type_: str, card_id: str, **fields: Any) -> dict[str, Any]:
+        self.seq += 1
+        return {
+            "id": str(uuid.uuid4()),
+            "seq": self.seq,
+            "type": type_,
+            "card_id": card_id,
+            "transaction_at": fields.pop("transaction_at", START.isoformat()),
+            **fields,
+        }
+
+    def enrollment(
+        self, *, email: str | None = None, phone: str | None = None, bonus: int = 50
+    ) -> tuple[str, list[dict[str, Any]]]:
+        """A new card's CARD_CREATED (+ WELCOME_BONUS) entries; returns (card id, entries)."""
+        card_id = str(uuid.uuid4())
+        number = card_number_from_body(self.next_body)
+        self.next_body += 1
+        created = self.entry(
+            "CARD_CREATED",
+            card_id,
+            new_card={
+                "card_number": number,
+                "qr_code_data": new_qr_token(),
+                "customer_id": str(uuid.uuid4()),
+                "first_name": "Ada",
+                "last_name": "Lovelace",
+                "email": email,
+                "phone": phone,
+                "enrolled_at_vendor_id": self.vendor_id,
+            },
+        )
+        entries = [created]
+        if bonus:
+            entries.append(self.entry("WELCOME_BONUS", card_id, points_delta=bonus))
+        return card_id, entries
+
+    def push(self, entries: list[dict[str, Any]], mode: str = "queue") -> dict[str, Any]:
+        answer = self.http.post(
+            "/v1/sync/push", json={"terminal_id": self.id, "mode": mode, "entries": entries}
+        )
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+    def enroll(self, **kwargs: Any) -> str:
+        card_id, entries = self.enrollment(**kwargs)
+        results = self.push(entries)["results"]
+        assert [r["result"] for r in results] == ["accepted"] * len(entries), results
+        return card_id
+
+    def changes(self, cursor: str | None = None, limit: int = 500) -> dict[str, Any]:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        answer = self.http.get("/v1/sync/changes", params=params)
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+
+@dataclass
+class World:
+    """Company A (two stores) and company B (one store), each with a cashier and a manager."""
+
+    server: LiveServer
+    company_a: int
+    vendor_a1: int
+    vendor_a2: int
+    company_b: int
+    vendor_b1: int
+    staff_a: int
+    staff_b: int
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[LiveServer]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'server.db'}")
+    clock = ManualClock(START)
+    app = create_app(engine, clock=clock, max_body_bytes=MAX_BODY, block_size=BLOCK_SIZE)
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+    uvicorn_server = uvicorn.Server(config)
+    thread = threading.Thread(target=uvicorn_server.run, name="loyalty-server", daemon=True)
+    thread.start()
+    ready = threading.Event()
+    deadline = datetime.now(UTC) + timedelta(seconds=STARTUP_TIMEOUT_S)
+    while not uvicorn_server.started:  # bounded readiness poll
+        assert thread.is_alive(), "the server thread died while starting"
+        assert datetime.now(UTC) < deadline, "the server did not start in time"
+        ready.wait(0.005)
+    port = uvicorn_server.servers[0].sockets[0].getsockname()[1]
+    live = LiveServer(f"http://127.0.0.1:{port}", clock, engine, make_sessionmaker(engine))
+    yield live
+    for client in live.clients:
+        client.close()
+    uvicorn_server.should_exit = True
+    uvicorn_server.force_exit = True  # no keep-alive grace: the clients are closed
+    thread.join(timeout=10)
+    engine.dispose()
+
+
+@pytest.fixture
+def world(server: LiveServer) -> World:
+    now = server.clock.now()
+    cheap = hash_pin("2468", n=2**4)  # keeps the tests fast; the format is the real one
+    with server.sessions.begin() as session:
+        a = admin.create_company(session, "Company A", now)
+        a1 = admin.create_vendor(session, a.id, "A Main Street", now, timezone="Europe/Paris")
+        a2 = admin.create_vendor(session, a.id, "A Station", now)
+        b = admin.create_company(session, "Company B", now)
+        b1 = admin.create_vendor(session, b.id, "B Harbour", now)
+        staff_a = admin.create_staff(session, a.id, "Alice", "2468", now, pin_hash=cheap)
+        admin.create_staff(
+            session, a.id, "Mona", "2468", now, role=StaffRole.MANAGER, pin_hash=cheap
+        )
+        staff_b = admin.create_staff(session, b.id, "Bob", "2468", now, pin_hash=cheap)
+        return World(server, a.id, a1.id, a2.id, b.id, b1.id, staff_a.id, staff_b.id)
