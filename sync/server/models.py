@@ -433,9 +433,11 @@ class LedgerEntry(Base):
     id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
     card_id: Mapped[str] = mapped_column(String(UUID_LENGTH))  # no FK: rejected entries too
-    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id"))
-    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"))
-    terminal_seq: Mapped[int] = mapped_column(BigInteger)
+    # All three NULL for server-made entries (POINTS_EXPIRED): NULLs never clash in the
+    # unique (terminal_id, terminal_seq) constraint, which still holds for terminal entries.
+    vendor_id: Mapped[int | None] = mapped_column(ForeignKey("vendors.id"))
+    terminal_id: Mapped[str | None] = mapped_column(ForeignKey("terminals.id"))
+    terminal_seq: Mapped[int | None] = mapped_column(BigInteger)
     staff_id: Mapped[int | None] = mapped_column(Integer)
     type: Mapped[str] = mapped_column(String(24))
     stamps_delta: Mapped[int] = mapped_column(Integer, default=0)
