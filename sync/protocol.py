@@ -53,6 +53,8 @@ UtcTime = Annotated[datetime, AfterValidator(_utc)]
 Uuid = Annotated[str, AfterValidator(lambda text: str(UUID(text)))]  # canonical lower-case
 Delta = Annotated[int, Field(ge=-MAX_DELTA, le=MAX_DELTA)]
 ShortText = Annotated[str, Field(max_length=120)]
+# Ids and sequence numbers are 64-bit signed in the databases: larger ones are invalid input.
+DbInt = Annotated[int, Field(ge=-(2**63), le=2**63 - 1)]
 
 
 class WireModel(BaseModel):
@@ -110,22 +112,22 @@ class NewCard(WireModel):
     last_name: Annotated[str, Field(max_length=80)] = ""
     email: Annotated[str | None, Field(max_length=254)] = None
     phone: Annotated[str | None, Field(max_length=32)] = None
-    enrolled_at_vendor_id: int | None = None
+    enrolled_at_vendor_id: DbInt | None = None
 
 
 class PushEntry(WireModel):
     """One ledger entry as the terminal committed it."""
 
     id: Uuid
-    seq: Annotated[int, Field(ge=1)]
+    seq: Annotated[int, Field(ge=1, le=2**63 - 1)]
     type: TransactionType
     card_id: Uuid
-    staff_id: int | None = None
+    staff_id: DbInt | None = None
     stamps_delta: Delta = 0
     points_delta: Delta = 0
     purchase_amount: Annotated[int | None, Field(ge=0, le=MAX_AMOUNT_MINOR)] = None
     order_reference: Annotated[str | None, Field(max_length=64)] = None
-    reward_id: int | None = None
+    reward_id: DbInt | None = None
     reward_description: ShortText | None = None
     reverses_id: Uuid | None = None
     shortfall: Annotated[int, Field(ge=0, le=MAX_DELTA)] = 0
@@ -221,7 +223,7 @@ class CardInfo(WireModel):
 class PinStatusReport(WireModel):
     """A staff PIN's failed-attempt state as one terminal saw it."""
 
-    staff_id: int
+    staff_id: DbInt
     failed_attempts: Annotated[int, Field(ge=0, le=1000)]
     locked_until: UtcTime | None = None
     observed_at: UtcTime

@@ -29,4 +29,6 @@ echo "== ruff (format)"
 echo "== import-linter (layering contracts)"
 .venv/bin/lint-imports
 echo "== pytest"
+# The server suite runs on SQLite and on PostgreSQL (skipped, with the reason, when unreachable).
+export LOYALTY_TEST_POSTGRES_URL="${LOYALTY_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}"
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"

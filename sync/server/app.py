@@ -199,12 +199,18 @@ def _check_version(
 
 
 def _unit_of_work(request: Request) -> Iterator[Session]:
-    """One database transaction per request: committed when the answer is ready."""
+    """One database transaction per request, committed before the answer is sent.
+
+    `scope="function"`: with FastAPI's default ("request") the commit ran after the response
+    went out, so a terminal could push, be answered, and read its own write back (or push its
+    next seq) before the commit landed: visible on PostgreSQL as a spurious `gap` or a stale
+    read. A failed commit is now a 500 instead of an answer that lied.
+    """
     with request.app.state.sessions.begin() as session:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(_unit_of_work)]
+SessionDep = Annotated[Session, Depends(_unit_of_work, scope="function")]
 
 
 def _current_terminal(
@@ -274,6 +280,9 @@ def _router(clock: Clock, block_size: int) -> APIRouter:
         now = clock.now()
         auth.refill_blocks(session, terminal, now, block_size)
         session.flush()
+        # Wait for this company's in-flight log writers: the page never skips a row that
+        # commits later with a lower seq (see sync.server.changes).
+        changes.lock_company_log(session, terminal.company_id, shared=True)
         page = changes.read_page(session, terminal, cursor, limit)
         return ChangesResponse(
             changes=page.changes,

@@ -16,9 +16,16 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sync.server.changes import record_change
+from sync.server.changes import lock_company_log, record_change
 from sync.server.errors import ApiError
-from sync.server.models import ActivationCode, Card, CardNumberBlock, Terminal, Vendor
+from sync.server.models import (
+    ActivationCode,
+    Card,
+    CardNumberBlock,
+    ServerState,
+    Terminal,
+    Vendor,
+)
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed by hand
 CODE_LENGTH = 12
@@ -82,6 +89,7 @@ def activate_terminal(
     vendor = session.get(Vendor, record.vendor_id)
     if vendor is None or not vendor.is_active:
         raise refused
+    lock_company_log(session, record.company_id)  # before the block allocation's locks
     token = new_token()
     terminal = Terminal(
         id=str(uuid.uuid4()),
@@ -112,7 +120,19 @@ def authenticate(session: Session, token: str) -> Terminal | None:
 def allocate_block(
     session: Session, terminal: Terminal, now: datetime, size: int = DEFAULT_BLOCK_SIZE
 ) -> CardNumberBlock:
-    """Reserve the next `size` card-number bodies, server-wide unique, for `terminal`."""
+    """Reserve the next `size` card-number bodies, server-wide unique, for `terminal`.
+
+    Allocations are serialized server-wide by a row lock on the server-state row (taken after
+    the company's log lock, the one lock order everywhere), so two concurrent allocations, even
+    for different companies, never read the same highest body and collide on the unique
+    `first_body` (which was a 500 on PostgreSQL). SQLite's IMMEDIATE transactions serialize
+    them anyway.
+    """
+    lock_company_log(session, terminal.company_id)
+    state = session.get(ServerState, 1, with_for_update=True, populate_existing=True)
+    if state is None:  # a database made without init_database: create the row to lock on
+        session.add(ServerState(id=1, log_pruned_through=0))
+        session.flush()
     highest = session.scalar(select(func.max(CardNumberBlock.last_body)))
     first = FIRST_CARD_BODY if highest is None else highest + 1
     last = first + size - 1

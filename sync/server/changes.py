@@ -13,6 +13,27 @@ reverse. Cursors are opaque to terminals:
 
 No cursor, an unreadable one, one from the future, or one older than the pruned part of the
 log: a new snapshot.
+
+Commit order (why a `c<seq>` cursor never skips a row). On PostgreSQL a log row's seq comes
+from a sequence when it is inserted, not when its transaction commits: two concurrent writers
+could take seqs 7 and 8, commit 8 first, and a pull in between would answer `c8` and never see
+7. We prevent this by serializing the log per company with a row lock on the company:
+
+- every transaction that writes change-log rows first takes `SELECT ... FOR NO KEY UPDATE` on
+  its company's row (`lock_company_log`, called by `record_change` and at the start of each
+  writing unit of work) and holds it until commit, so within a company seq order equals commit
+  order;
+- a pull takes `FOR SHARE` on the same row before reading, so it waits for an in-flight writer
+  of its company, and a later writer waits for it and takes a higher seq than anything it saw.
+
+A pull only ever sees its own company's rows, so other companies' interleaving is harmless.
+This was chosen over serving changes only up to a "safe point" (the oldest in-flight
+transaction's seq) because it needs no PostgreSQL-specific snapshot functions and is also what
+makes enrollment checks (email/phone matches) race-free; its cost is that writes to one
+company's data are serialized, which a loyalty program's traffic easily affords. `NO KEY
+UPDATE` (not `UPDATE`) so that inserts referencing the company (foreign keys take `KEY SHARE`)
+are not blocked. On SQLite every transaction is `BEGIN IMMEDIATE`, which serializes writers
+anyway, and the locking clauses are ignored.
 """
 
 from __future__ import annotations
@@ -41,6 +62,26 @@ from sync.server.models import (
     Vendor,
 )
 
+_LOCKED_KEY = "loyalty_company_log_locks"
+
+
+def lock_company_log(session: Session, company_id: int, *, shared: bool = False) -> None:
+    """Lock `company_id`'s change log for the rest of this transaction (see the module doc).
+
+    `shared`: a reader's lock (waits for writers, not for other readers). Idempotent per
+    transaction; a writer's lock is never downgraded.
+    """
+    transaction = session.get_transaction()
+    owner, held = session.info.get(_LOCKED_KEY, (None, {}))
+    if owner is None or owner is not transaction:  # locks end with their transaction
+        held = {}
+        session.info[_LOCKED_KEY] = (transaction, held)
+    if company_id in held and (held[company_id] or shared):
+        return
+    query = select(Company.id).where(Company.id == company_id)
+    session.execute(query.with_for_update(read=shared, key_share=not shared))
+    held[company_id] = not shared
+
 
 def record_change(
     session: Session,
@@ -53,6 +94,7 @@ def record_change(
     op: str = "upsert",
     terminal_id: str | None = None,
 ) -> None:
+    lock_company_log(session, company_id)
     session.add(
         ChangeLog(
             company_id=company_id,

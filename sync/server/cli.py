@@ -6,6 +6,8 @@
     loyalty-server create-staff --company 1 --name Alice --role manager   (PIN asked for)
     loyalty-server activation-code --vendor 1 [--hours 24]                (prints the code)
     loyalty-server serve [--host 127.0.0.1] [--port 8700]
+    loyalty-server expire-points [--company ID] [--now ISO]               (the daily job)
+    loyalty-server import-customers --company ID FILE.csv
 
 The database is --database URL, else $LOYALTY_SERVER_DATABASE, else a SQLite file in the
 platform's data directory.
@@ -19,10 +21,11 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from sync.server import admin, auth
 from sync.server.db import init_database, make_engine, make_sessionmaker
@@ -78,6 +81,14 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the server (uvicorn)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8700)
+    expire = commands.add_parser("expire-points", help="the daily points expiry job")
+    expire.add_argument("--company", type=int, help="only this company (default: all)")
+    expire.add_argument("--now", help="ISO date-time to run as (default: now, UTC)")
+    importer = commands.add_parser("import-customers", help="customers and cards from a CSV")
+    importer.add_argument("--company", type=int, required=True)
+    importer.add_argument(
+        "file", type=Path, help="CSV: first_name,last_name,email,phone[,card_number]"
+    )
     return parser
 
 
@@ -109,6 +120,10 @@ def _run(args: argparse.Namespace, engine: Engine) -> int:
         return 0
     now = SystemClock().now()
     sessions = make_sessionmaker(engine)
+    if args.command == "expire-points":
+        return _expire_points(sessions, args)
+    if args.command == "import-customers":
+        return _import_customers(sessions, args, now)
     with sessions.begin() as session:
         if args.command == "create-company":
             company = admin.create_company(session, args.name, now)
@@ -133,6 +148,41 @@ def _run(args: argparse.Namespace, engine: Engine) -> int:
             )
             print(code)
     return 0
+
+
+def _expire_points(sessions: sessionmaker[Session], args: argparse.Namespace) -> int:
+    from sync.server.jobs import expire_points
+
+    if args.now:
+        try:
+            now = datetime.fromisoformat(args.now)
+        except ValueError:
+            print(f"error: --now {args.now!r} is not an ISO date-time", file=sys.stderr)
+            return 2
+        now = now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
+    else:
+        now = SystemClock().now()
+    report = expire_points(sessions, now, company_id=args.company)
+    print(
+        f"checked {report.cards_checked} cards, expired {report.points_expired} points "
+        f"on {report.cards_expired} cards"
+    )
+    return 0
+
+
+def _import_customers(
+    sessions: sessionmaker[Session], args: argparse.Namespace, now: datetime
+) -> int:
+    from sync.server.importer import import_customers
+
+    report = import_customers(sessions, args.company, args.file, now)
+    for line, message in report.errors:
+        print(f"line {line}: {message}", file=sys.stderr)
+    print(
+        f"created {report.created}, skipped {len(report.duplicates)} duplicates, "
+        f"{len(report.errors)} errors"
+    )
+    return 1 if report.errors else 0
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import CardBalances, EntryResult, PushEntry, PushMode, PushRequest, PushResponse
-from sync.server.changes import record_change
+from sync.server.changes import lock_company_log, record_change
 from sync.server.enrollment import create_card
 from sync.server.errors import Refusal
 from sync.server.models import (
@@ -67,8 +67,13 @@ def balances(card: Card | None) -> CardBalances | None:
 def apply_push(
     session: Session, terminal_id: str, request: PushRequest, now: datetime
 ) -> PushResponse:
-    terminal = session.get(Terminal, terminal_id, with_for_update=True)
+    # populate_existing: the row was read unlocked when the token was checked; reload it now
+    # that it is locked, or a concurrent push's last_seq would be missed (a spurious gap).
+    terminal = session.get(Terminal, terminal_id, with_for_update=True, populate_existing=True)
     assert terminal is not None  # authenticated by the caller
+    # Before any card lock: one lock order (terminal, company, cards) for every push, so
+    # concurrent pushes never deadlock, and enrollment checks see every committed card.
+    lock_company_log(session, terminal.company_id)
     results = [_apply_one(session, terminal, entry, request.mode, now) for entry in request.entries]
     return PushResponse(results=results, acked_through_seq=terminal.last_seq, server_time=now)
 

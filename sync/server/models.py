@@ -377,7 +377,8 @@ class CardNumberBlock(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
-    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"), index=True)
+    # NULL: numbers the server itself handed out (sync.server.importer), never sent to terminals.
+    terminal_id: Mapped[str | None] = mapped_column(ForeignKey("terminals.id"), index=True)
     first_body: Mapped[int] = mapped_column(BigInteger, unique=True)
     last_body: Mapped[int] = mapped_column(BigInteger)
     allocated_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from sync.protocol import PinStatus, PinStatusReport
-from sync.server.changes import record_change
+from sync.server.changes import lock_company_log, record_change
 from sync.server.models import Staff, Terminal
 
 
@@ -22,6 +22,7 @@ def apply_pin_reports(
     session: Session, terminal: Terminal, reports: list[PinStatusReport], now: datetime
 ) -> list[PinStatus]:
     answered: dict[int, PinStatus] = {}
+    lock_company_log(session, terminal.company_id)  # before the staff rows: one lock order
     for report in reports:
         staff = session.get(Staff, report.staff_id, with_for_update=True)
         if staff is None or staff.company_id != terminal.company_id:

@@ -1,10 +1,19 @@
-"""The real central server on a loopback port, one per test, with a manual clock."""
+"""The real central server on a loopback port, one per test, with a manual clock.
+
+Every server test runs twice: on a SQLite file and on PostgreSQL. The PostgreSQL URL comes
+from LOYALTY_TEST_POSTGRES_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test);
+without it, or with the server unreachable, the PostgreSQL cases are skipped with a reason.
+Each PostgreSQL test gets its own fresh schema (`t_<uuid>`, selected through the connection's
+`search_path`), dropped with CASCADE at teardown, so parallel or repeated runs never collide.
+"""
 
 from __future__ import annotations
 
+import os
 import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,7 +22,8 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import PROTOCOL_HEADER
@@ -30,6 +40,8 @@ START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 MAX_BODY = 64 * 1024
 BLOCK_SIZE = 10
 STARTUP_TIMEOUT_S = 10.0
+POSTGRES_URL_ENV = "LOYALTY_TEST_POSTGRES_URL"
+BACKENDS = ("sqlite", "postgresql")
 
 
 @dataclass
@@ -39,6 +51,7 @@ class LiveServer:
     engine: Engine
     sessions: sessionmaker[Session]
     clients: list[httpx.Client] = field(default_factory=list)
+    backend: str = "sqlite"  # or "postgresql"
 
     def client(self, token: str | None = None, version: str | None = "1") -> httpx.Client:
         headers = {}
@@ -160,9 +173,69 @@ class World:
     staff_b: int
 
 
+_postgres_problem: dict[str, str | None] = {}
+
+
+def _postgres_unavailable(url: str | None) -> str | None:
+    """Why the PostgreSQL cases cannot run here, or None (checked once per session)."""
+    if not url:
+        return f"PostgreSQL cases skipped: set {POSTGRES_URL_ENV} to a PostgreSQL URL to run them"
+    if url not in _postgres_problem:
+        try:
+            probe = create_engine(url, connect_args={"connect_timeout": 3})
+            with probe.connect() as connection:
+                connection.execute(text("SELECT 1"))
+            probe.dispose()
+            _postgres_problem[url] = None
+        except Exception as err:
+            _postgres_problem[url] = (
+                f"PostgreSQL cases skipped: {POSTGRES_URL_ENV}={make_url(url)!r} is not "
+                f"reachable ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''})"
+            )
+    return _postgres_problem[url]
+
+
+@contextmanager
+def _database(backend: str, tmp_path: Path) -> Iterator[Engine]:
+    """A fresh, empty server database for one test."""
+    if backend == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'server.db'}")
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+        return
+    url = os.environ.get(POSTGRES_URL_ENV)
+    problem = _postgres_unavailable(url)
+    if problem:
+        pytest.skip(problem)
+    assert url is not None
+    schema = f"t_{uuid.uuid4().hex}"
+    admin_engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin_engine.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin_engine.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin_engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[LiveServer]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'server.db'}")
+def server(backend: str, tmp_path: Path) -> Iterator[LiveServer]:
+    with _database(backend, tmp_path) as engine:
+        yield from _serve(engine, backend)
+
+
+def _serve(engine: Engine, backend: str) -> Iterator[LiveServer]:
     clock = ManualClock(START)
     app = create_app(engine, clock=clock, max_body_bytes=MAX_BODY, block_size=BLOCK_SIZE)
     config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
@@ -176,14 +249,17 @@ def server(tmp_path: Path) -> Iterator[LiveServer]:
         assert datetime.now(UTC) < deadline, "the server did not start in time"
         ready.wait(0.005)
     port = uvicorn_server.servers[0].sockets[0].getsockname()[1]
-    live = LiveServer(f"http://127.0.0.1:{port}", clock, engine, make_sessionmaker(engine))
-    yield live
-    for client in live.clients:
-        client.close()
-    uvicorn_server.should_exit = True
-    uvicorn_server.force_exit = True  # no keep-alive grace: the clients are closed
-    thread.join(timeout=10)
-    engine.dispose()
+    live = LiveServer(
+        f"http://127.0.0.1:{port}", clock, engine, make_sessionmaker(engine), backend=backend
+    )
+    try:
+        yield live
+    finally:
+        for client in live.clients:
+            client.close()
+        uvicorn_server.should_exit = True
+        uvicorn_server.force_exit = True  # no keep-alive grace: the clients are closed
+        thread.join(timeout=10)
 
 
 @pytest.fixture
