@@ -24,18 +24,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import CardBalances, EntryResult, PushEntry, PushMode, PushRequest, PushResponse
-from sync.server.changes import lock_company_log, record_change
+from sync.server.changes import lock_company_log
 from sync.server.enrollment import create_card
 from sync.server.errors import Refusal
 from sync.server.models import (
     Card,
     CardAlias,
+    ChangeLog,
     LedgerEntry,
     Program,
     Reward,
@@ -47,7 +50,7 @@ from terminal.domain.cards import format_card_number
 from terminal.domain.errors import LoyaltyError
 from terminal.domain.ledger import ACTIVITY_TYPES, TransactionType
 from terminal.domain.points import check_points_redemption, check_redemption_location
-from terminal.domain.rules import RewardRule
+from terminal.domain.rules import CompanyRules, ProgramRules, RewardRule
 from terminal.domain.stamps import check_card_usable, check_stamp_redemption
 from terminal.domain.voids import check_voids_allowed
 
@@ -64,6 +67,22 @@ def balances(card: Card | None) -> CardBalances | None:
     return None if card is None else CardBalances.model_validate(card.balances_wire())
 
 
+@dataclass
+class _PushState:
+    """What one push reads once and reuses for all its entries (one transaction).
+
+    `rows`: ledger rows by id - those of the batch's ids (and voided ids) that already
+    existed, plus the rows this push added; an id of `known` missing from it is not in the
+    ledger. `cards`: the cards locked by this push, by the id they were asked for.
+    """
+
+    known: set[str]
+    rows: dict[str, LedgerEntry]
+    cards: dict[str, Card] = field(default_factory=dict)
+    rules: tuple[ProgramRules, CompanyRules] | None = None
+    card_changes: list[dict[str, Any]] = field(default_factory=list)
+
+
 def apply_push(
     session: Session, terminal_id: str, request: PushRequest, now: datetime
 ) -> PushResponse:
@@ -74,26 +93,61 @@ def apply_push(
     # Before any card lock: one lock order (terminal, company, cards) for every push, so
     # concurrent pushes never deadlock, and enrollment checks see every committed card.
     lock_company_log(session, terminal.company_id)
-    results = [_apply_one(session, terminal, entry, request.mode, now) for entry in request.entries]
+    # The batch's ids (and the ids it voids), read once: every writer of this company's
+    # ledger holds the lock taken above, so what is read here stays true for the whole push.
+    known = {entry.id for entry in request.entries}
+    known.update(entry.reverses_id for entry in request.entries if entry.reverses_id)
+    rows = {
+        row.id: row for row in session.scalars(select(LedgerEntry).where(LedgerEntry.id.in_(known)))
+    }
+    state = _PushState(known=known, rows=rows)
+    results = [
+        _apply_one(session, state, terminal, entry, request.mode, now) for entry in request.entries
+    ]
+    session.flush()
+    if state.card_changes:
+        # The card states after each entry, in entry order, as one multi-row insert (the log
+        # lock is held since the start of the push; see changes.record_change).
+        session.execute(insert(ChangeLog), state.card_changes)
     return PushResponse(results=results, acked_through_seq=terminal.last_seq, server_time=now)
 
 
-def resolve_card(session: Session, company_id: int, card_id: str) -> Card | None:
-    """The company's card with this uuid, following a merge to the card it now lives in."""
+def resolve_card(
+    session: Session, company_id: int, card_id: str, state: _PushState | None = None
+) -> Card | None:
+    """The company's card with this uuid, following a merge to the card it now lives in.
+
+    With a push's `state`, a card already locked by this push is not read again."""
+    if state is not None and card_id in state.cards:
+        return state.cards[card_id]
     card = session.get(Card, card_id, with_for_update=True)
     if card is None:
         alias = session.scalars(
             select(CardAlias).where(CardAlias.merged_card_id == card_id)
         ).first()
         card = session.get(Card, alias.card_id, with_for_update=True) if alias else None
-    return card if card is not None and card.company_id == company_id else None
+    found = card if card is not None and card.company_id == company_id else None
+    if state is not None and found is not None:  # a missing card may be enrolled later
+        state.cards[card_id] = found
+    return found
+
+
+def _ledger_row(session: Session, state: _PushState, entry_id: str) -> LedgerEntry | None:
+    if entry_id in state.rows or entry_id in state.known:
+        return state.rows.get(entry_id)
+    return session.get(LedgerEntry, entry_id)
 
 
 def _apply_one(
-    session: Session, terminal: Terminal, entry: PushEntry, mode: PushMode, now: datetime
+    session: Session,
+    state: _PushState,
+    terminal: Terminal,
+    entry: PushEntry,
+    mode: PushMode,
+    now: datetime,
 ) -> EntryResult:
     digest = content_hash(entry)
-    seen = session.get(LedgerEntry, entry.id)
+    seen = _ledger_row(session, state, entry.id)
     if seen is not None:
         same = (
             seen.terminal_id == terminal.id
@@ -107,7 +161,7 @@ def _apply_one(
                 "id_conflict",
                 "This transaction id was already used for a different transaction.",
             )
-        card = resolve_card(session, terminal.company_id, seen.card_id)
+        card = resolve_card(session, terminal.company_id, seen.card_id, state)
         return EntryResult(
             id=entry.id,
             seq=entry.seq,
@@ -135,7 +189,7 @@ def _apply_one(
             f"{terminal.last_seq + 1}..{entry.seq - 1} first.",
         )
     try:
-        card, merged_into = _check_and_prepare(session, terminal, entry, mode, now)
+        card, merged_into = _check_and_prepare(session, state, terminal, entry, mode, now)
         overdraft = _would_overdraw(card, entry)
         if overdraft and mode == "authorize":
             raise Refusal(
@@ -144,10 +198,12 @@ def _apply_one(
             )
     except Refusal as refusal:
         if mode == "authorize":
-            card = resolve_card(session, terminal.company_id, entry.card_id)
+            card = resolve_card(session, terminal.company_id, entry.card_id, state)
             return _result(entry, "rejected", refusal.code, refusal.message, card)
-        _record(session, terminal, entry, digest, now, "rejected", refusal.code, refusal.message)
-        card = resolve_card(session, terminal.company_id, entry.card_id)
+        _record(
+            session, state, terminal, entry, digest, now, "rejected", refusal.code, refusal.message
+        )
+        card = resolve_card(session, terminal.company_id, entry.card_id, state)
         return _result(entry, "rejected", refusal.code, refusal.message, card)
     result = "overdraft" if overdraft else "accepted"
     reason = f"Applied although the card could not afford it: {overdraft}." if overdraft else None
@@ -159,6 +215,7 @@ def _apply_one(
     _apply_to_card(card, entry, overdraft=bool(overdraft), now=now)
     row = _record(
         session,
+        state,
         terminal,
         entry,
         digest,
@@ -169,13 +226,16 @@ def _apply_one(
         card=card,
         merged_into=merged_into,
     )
-    record_change(
-        session,
-        company_id=card.company_id,
-        entity="cards",
-        entity_id=card.id,
-        data=card.to_wire(),
-        now=now,
+    state.card_changes.append(
+        {
+            "company_id": card.company_id,
+            "terminal_id": None,
+            "entity": "cards",
+            "entity_id": card.id,
+            "op": "upsert",
+            "data": card.to_wire(),
+            "created_at": now,
+        }
     )
     return EntryResult(
         id=entry.id,
@@ -203,6 +263,7 @@ def _result(
 
 def _record(
     session: Session,
+    state: _PushState,
     terminal: Terminal,
     entry: PushEntry,
     digest: str,
@@ -243,9 +304,10 @@ def _record(
         merged_into_card_id=merged_into,
         content_hash=digest,
     )
+    # Flushed with the rest of the push (or by autoflush before a query that needs it).
     session.add(row)
+    state.rows[row.id] = row
     terminal.last_seq = entry.seq
-    session.flush()
     return row
 
 
@@ -273,7 +335,12 @@ def _sign_ok(rule: str, value: int) -> bool:
 
 
 def _check_and_prepare(
-    session: Session, terminal: Terminal, entry: PushEntry, mode: PushMode, now: datetime
+    session: Session,
+    state: _PushState,
+    terminal: Terminal,
+    entry: PushEntry,
+    mode: PushMode,
+    now: datetime,
 ) -> tuple[Card, str | None]:
     """Re-check `entry` against the rules; returns the card it applies to (created for
     CARD_CREATED) and, for a merged enrollment, the existing card's id."""
@@ -296,13 +363,17 @@ def _check_and_prepare(
         return create_card(session, terminal, entry, now)
     if entry.new_card is not None:
         raise Refusal("invalid_entry", "Only CARD_CREATED entries carry new card data.")
-    card = resolve_card(session, terminal.company_id, entry.card_id)
+    card = resolve_card(session, terminal.company_id, entry.card_id, state)
     if card is None:
         raise Refusal("card_not_found", "No card with this id in the company.")
-    program = session.scalars(select(Program).where(Program.company_id == card.company_id)).one()
-    settings = session.get(Settings, card.company_id)
-    assert settings is not None
-    rules, company = program.rules(), settings.rules()
+    if state.rules is None:  # the company's program and settings do not change in a push
+        program = session.scalars(
+            select(Program).where(Program.company_id == card.company_id)
+        ).one()
+        settings = session.get(Settings, card.company_id)
+        assert settings is not None
+        state.rules = (program.rules(), settings.rules())
+    rules, company = state.rules
     try:
         if entry.type == T.WELCOME_BONUS and card.id != entry.card_id:
             raise Refusal(
@@ -311,7 +382,7 @@ def _check_and_prepare(
                 "which already had its welcome bonus.",
             )
         if entry.type in (T.POINTS_VOIDED, T.STAMP_VOIDED):
-            _check_void(session, card, entry)
+            _check_void(session, state, card, entry)
             if mode == "authorize":
                 check_voids_allowed(company)
         if mode == "authorize" and entry.type in (
@@ -356,14 +427,14 @@ def _reward_rule(session: Session, company_id: int, entry: PushEntry) -> RewardR
     return RewardRule(reward.id, reward.name, cost, reward.is_active)
 
 
-def _check_void(session: Session, card: Card, entry: PushEntry) -> None:
-    original = session.get(LedgerEntry, entry.reverses_id) if entry.reverses_id else None
+def _check_void(session: Session, state: _PushState, card: Card, entry: PushEntry) -> None:
+    original = _ledger_row(session, state, entry.reverses_id) if entry.reverses_id else None
     wanted = T.POINTS_EARNED if entry.type == T.POINTS_VOIDED else T.STAMP_EARNED
     if (
         original is None
         or original.result not in APPLIED
         or original.type != wanted.value
-        or resolve_card(session, card.company_id, original.card_id) is not card
+        or resolve_card(session, card.company_id, original.card_id, state) is not card
     ):
         raise Refusal("void_refused", "A void must reverse an accepted earn entry of this card.")
     column = LedgerEntry.points_delta if entry.type == T.POINTS_VOIDED else LedgerEntry.stamps_delta

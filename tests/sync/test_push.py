@@ -305,3 +305,19 @@ def test_phone_match_also_merges(world: World) -> None:
     assert term.push(entries)["results"][0]["merged_into_card_id"] is None  # different digits
     _, same = term.enrollment(phone="33 6 12 34 56 78", bonus=0)
     assert term.push(same)["results"][0]["merged_into_card_id"] == existing
+
+
+def test_a_batch_sees_its_own_earlier_entries(world: World) -> None:
+    # One push is one transaction, its ledger rows written together at the end: an entry
+    # repeated in the same batch is a duplicate, a void finds the earn pushed just before it.
+    term = world.server.activate(world.vendor_a1)
+    card_id = term.enroll()
+    earn = term.entry("POINTS_EARNED", card_id, points_delta=40, purchase_amount=4000)
+    void = term.entry("POINTS_VOIDED", card_id, points_delta=-30, reverses_id=earn["id"])
+    too_much = term.entry("POINTS_VOIDED", card_id, points_delta=-20, reverses_id=earn["id"])
+    answer = term.push([earn, earn, void, too_much])
+    assert results(answer) == ["accepted", "duplicate", "accepted", "rejected"]
+    assert answer["results"][1]["card"]["points_balance"] == 90
+    assert answer["results"][2]["card"]["points_balance"] == 60
+    assert answer["acked_through_seq"] == too_much["seq"]
+    assert ledger_sums(world.server, card_id) == (0, 60)
