@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from sync.server.changes import record_change
+from sync.server.changes import add_recorded, record_change
 from sync.server.errors import ApiError
 from sync.server.models import Company, Program, Reward, Settings, Staff, Vendor
 from terminal.domain.errors import LoyaltyError
@@ -63,16 +63,7 @@ def create_vendor(
     if session.get(Company, company_id) is None:
         raise ApiError(404, "company_not_found", f"There is no company {company_id}.")
     vendor = Vendor(company_id=company_id, name=name.strip() or "Store", timezone=timezone)
-    session.add(vendor)
-    session.flush()
-    record_change(
-        session,
-        company_id=company_id,
-        entity="vendors",
-        entity_id=str(vendor.id),
-        data=vendor.to_wire(),
-        now=now,
-    )
+    add_recorded(session, vendor, entity="vendors", company_id=company_id, now=now)
     return vendor
 
 
@@ -101,14 +92,5 @@ def create_staff(
         is_active=True,
         failed_attempts=0,
     )
-    session.add(staff)
-    session.flush()
-    record_change(
-        session,
-        company_id=company_id,
-        entity="staff",
-        entity_id=str(staff.id),
-        data=staff.to_wire(),
-        now=now,
-    )
+    add_recorded(session, staff, entity="staff", company_id=company_id, now=now)
     return staff

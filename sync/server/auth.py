@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sync.server.changes import lock_company_log, record_change
+from sync.server.changes import add_recorded, lock_company_log
 from sync.server.errors import ApiError
 from sync.server.models import (
     ActivationCode,
@@ -145,14 +145,11 @@ def allocate_block(
         last_body=last,
         allocated_at=now,
     )
-    session.add(block)
-    session.flush()
-    record_change(
+    add_recorded(
         session,
-        company_id=terminal.company_id,
+        block,
         entity="card_number_blocks",
-        entity_id=str(block.id),
-        data=block.to_wire(),
+        company_id=terminal.company_id,
         now=now,
         terminal_id=terminal.id,
     )

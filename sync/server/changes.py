@@ -108,6 +108,29 @@ def record_change(
     )
 
 
+def add_recorded(
+    session: Session,
+    row: Any,
+    *,
+    entity: Entity,
+    company_id: int,
+    now: datetime,
+    terminal_id: str | None = None,
+) -> None:
+    """Add a new row (with an integer id and `to_wire()`) and log its creation."""
+    session.add(row)
+    session.flush()  # assigns the id the change refers to
+    record_change(
+        session,
+        company_id=company_id,
+        entity=entity,
+        entity_id=str(row.id),
+        data=row.to_wire(),
+        now=now,
+        terminal_id=terminal_id,
+    )
+
+
 @dataclass(frozen=True)
 class _SnapshotSource:
     entity: Entity

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import PushEntry
 from sync.server.auth import body_reserved_for
-from sync.server.changes import record_change
+from sync.server.changes import add_recorded, record_change
 from sync.server.errors import Refusal
 from sync.server.models import Card, CardAlias, Customer, Program, Terminal
 from terminal.domain.cards import format_card_number, is_qr_token, normalize_card_number
@@ -141,16 +141,7 @@ def _merge_into(
         qr_code_data=entry.new_card.qr_code_data,
         card_number=number,
     )
-    session.add(alias)
-    session.flush()
-    record_change(
-        session,
-        company_id=existing.company_id,
-        entity="card_aliases",
-        entity_id=str(alias.id),
-        data=alias.to_wire(),
-        now=now,
-    )
+    add_recorded(session, alias, entity="card_aliases", company_id=existing.company_id, now=now)
     # The terminal's provisional card and customer are replaced by the existing ones.
     for entity, entity_id in (
         ("cards", entry.card_id),
