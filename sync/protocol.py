@@ -55,6 +55,8 @@ Delta = Annotated[int, Field(ge=-MAX_DELTA, le=MAX_DELTA)]
 ShortText = Annotated[str, Field(max_length=120)]
 # Ids and sequence numbers are 64-bit signed in the databases: larger ones are invalid input.
 DbInt = Annotated[int, Field(ge=-(2**63), le=2**63 - 1)]
+# ISO 3166-1 alpha-2, upper case: a store's country, where phones without a + belong.
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 
 class WireModel(BaseModel):
@@ -182,6 +184,21 @@ class Change(WireModel):
     id: str
     op: ChangeOp
     data: dict[str, Any] | None = None
+
+
+class VendorData(WireModel):
+    """`data` of a `vendors` change: a store of the company.
+
+    `country` is where a phone number typed without its country code belongs: terminals
+    read and store customers' phones in E.164 with it (terminal.domain.customers).
+    """
+
+    id: int
+    company_id: int
+    name: str
+    timezone: str  # IANA, e.g. Europe/Paris: the store's calendar day
+    country: CountryCode
+    is_active: bool
 
 
 class ChangesResponse(WireModel):

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sync.server.changes import add_recorded, record_change
 from sync.server.errors import ApiError
 from sync.server.models import Company, Program, Reward, Settings, Staff, Vendor
+from terminal.domain.countries import country_for_timezone, normalize_country
 from terminal.domain.errors import LoyaltyError
 from terminal.domain.pins import hash_pin, validate_new_pin
 from terminal.domain.rules import DEMO_REWARDS, CompanyRules, ProgramRules, StaffRole
@@ -58,11 +59,34 @@ def create_company(
 
 
 def create_vendor(
-    session: Session, company_id: int, name: str, now: datetime, *, timezone: str = "UTC"
+    session: Session,
+    company_id: int,
+    name: str,
+    now: datetime,
+    *,
+    timezone: str = "UTC",
+    country: str | None = None,
 ) -> Vendor:
+    """A store. `country` (ISO 3166-1 alpha-2) defaults to its time zone's country
+    (terminal.domain.countries); a zone of no country (UTC) needs it given."""
     if session.get(Company, company_id) is None:
         raise ApiError(404, "company_not_found", f"There is no company {company_id}.")
-    vendor = Vendor(company_id=company_id, name=name.strip() or "Store", timezone=timezone)
+    if country is None:
+        country = country_for_timezone(timezone)
+        if country is None:
+            raise ApiError(
+                422,
+                "country_required",
+                f"The time zone {timezone} does not tell the store's country: give it with "
+                "--country, its two-letter ISO 3166 code (e.g. FR).",
+            )
+    try:
+        country = normalize_country(country)
+    except LoyaltyError as err:
+        raise ApiError(422, err.key, err.message) from err
+    vendor = Vendor(
+        company_id=company_id, name=name.strip() or "Store", timezone=timezone, country=country
+    )
     add_recorded(session, vendor, entity="vendors", company_id=company_id, now=now)
     return vendor
 

@@ -308,7 +308,9 @@ def _router(clock: Clock, block_size: int) -> APIRouter:
         terminal: TerminalDep,
         q: Annotated[str, Query(min_length=1, max_length=512)],
     ) -> CardInfo:
-        card = _find_card(session, terminal.company_id, q.strip())
+        vendor = session.get(Vendor, terminal.vendor_id)
+        assert vendor is not None
+        card = _find_card(session, terminal.company_id, q.strip(), vendor.country)
         if card is None:
             raise ApiError(404, "card_not_found", "No loyalty card of this company matches.")
         customer = session.get(Customer, card.customer_id)
@@ -336,8 +338,9 @@ def _router(clock: Clock, block_size: int) -> APIRouter:
     return router
 
 
-def _find_card(session: Session, company_id: int, query: str) -> Card | None:
-    """By QR token, card number, card uuid, email or phone; aliases of merged cards too."""
+def _find_card(session: Session, company_id: int, query: str, country: str) -> Card | None:
+    """By QR token, card number, card uuid, email or phone; aliases of merged cards too.
+    A phone without its country code is read in `country`, the asking store's."""
     try:
         if is_qr_token(query):
             card_filter, alias_filter = (
@@ -353,7 +356,7 @@ def _find_card(session: Session, company_id: int, query: str) -> Card | None:
         elif len(query) == 36 and query.count("-") == 4:
             return ledger.resolve_card(session, company_id, query.lower())
         else:
-            phone = normalize_phone(query)
+            phone = normalize_phone(query, country)
             return _card_of_customer(session, company_id, Customer.phone == phone)
     except LoyaltyError as err:
         raise ApiError(422, err.code, err.message) from err

@@ -3,11 +3,12 @@
     loyalty-server init
     loyalty-server create-company --name "Demo Coffee"
     loyalty-server create-vendor --company 1 --name "Main Street" --timezone Europe/Paris
+        [--country FR]                               (default: the time zone's country)
     loyalty-server create-staff --company 1 --name Alice --role manager   (PIN asked for)
     loyalty-server activation-code --vendor 1 [--hours 24]                (prints the code)
     loyalty-server serve [--host 127.0.0.1] [--port 8700]
     loyalty-server expire-points [--company ID] [--now ISO]               (the daily job)
-    loyalty-server import-customers --company ID FILE.csv
+    loyalty-server import-customers --company ID [--country FR] FILE.csv
 
 The database is --database URL, else $LOYALTY_SERVER_DATABASE, else a SQLite file in the
 platform's data directory.
@@ -69,7 +70,13 @@ def _parser() -> argparse.ArgumentParser:
     vendor = commands.add_parser("create-vendor", help="a store of a company")
     vendor.add_argument("--company", type=int, required=True)
     vendor.add_argument("--name", required=True)
-    vendor.add_argument("--timezone", default="UTC")
+    vendor.add_argument("--timezone", default="UTC", help="IANA time zone (default UTC)")
+    vendor.add_argument(
+        "--country",
+        help="ISO 3166-1 alpha-2 code, e.g. FR: where customers' phones typed without a "
+        "country code belong (default: the country of --timezone; required for a zone of "
+        "no country such as UTC)",
+    )
     staff = commands.add_parser("create-staff", help="a staff member with a PIN")
     staff.add_argument("--company", type=int, required=True)
     staff.add_argument("--name", required=True)
@@ -86,6 +93,11 @@ def _parser() -> argparse.ArgumentParser:
     expire.add_argument("--now", help="ISO date-time to run as (default: now, UTC)")
     importer = commands.add_parser("import-customers", help="customers and cards from a CSV")
     importer.add_argument("--company", type=int, required=True)
+    importer.add_argument(
+        "--country",
+        help="ISO 3166-1 alpha-2 code, e.g. FR: the country of phone numbers written without "
+        "a country code (default: the country of the company's first store)",
+    )
     importer.add_argument(
         "file", type=Path, help="CSV: first_name,last_name,email,phone[,card_number]"
     )
@@ -130,9 +142,12 @@ def _run(args: argparse.Namespace, engine: Engine) -> int:
             print(f"company {company.id}: {company.name}")
         elif args.command == "create-vendor":
             vendor = admin.create_vendor(
-                session, args.company, args.name, now, timezone=args.timezone
+                session, args.company, args.name, now, timezone=args.timezone, country=args.country
             )
-            print(f"vendor {vendor.id}: {vendor.name} (company {vendor.company_id})")
+            print(
+                f"vendor {vendor.id}: {vendor.name} (company {vendor.company_id}, "
+                f"{vendor.country}, {vendor.timezone})"
+            )
         elif args.command == "create-staff":
             pin = args.pin or getpass.getpass("PIN: ")
             staff = admin.create_staff(
@@ -175,7 +190,7 @@ def _import_customers(
 ) -> int:
     from sync.server.importer import import_customers
 
-    report = import_customers(sessions, args.company, args.file, now)
+    report = import_customers(sessions, args.company, args.file, now, country=args.country)
     for line, message in report.errors:
         print(f"line {line}: {message}", file=sys.stderr)
     print(

@@ -1,6 +1,10 @@
 """Enrollment pushed by a terminal: a CARD_CREATED entry creates customer and card, or merges
 into the customer's existing card (one card per customer per company, matched on email or
-phone): the new number and QR become aliases of the existing card and keep working."""
+phone): the new number and QR become aliases of the existing card and keep working.
+
+Email and phone are normalised with the terminal's own functions (terminal.domain.customers),
+a phone typed without its country code read in the enrolling store's country, so that
+06 12 34 56 78 pushed by a French store and +33 6 12 34 56 78 are one customer."""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from sync.protocol import PushEntry
 from sync.server.auth import body_reserved_for
 from sync.server.changes import add_recorded, record_change
 from sync.server.errors import Refusal
-from sync.server.models import Card, CardAlias, Customer, Program, Terminal
+from sync.server.models import Card, CardAlias, Customer, Program, Terminal, Vendor
 from terminal.domain.cards import format_card_number, is_qr_token, normalize_card_number
 from terminal.domain.customers import clean_name, normalize_email, normalize_phone
 from terminal.domain.errors import LoyaltyError
@@ -30,7 +34,7 @@ def create_card(
         first_name = clean_name(new.first_name, "first name")
         last_name = clean_name(new.last_name, "last name")
         email = normalize_email(new.email)
-        phone = normalize_phone(new.phone)
+        phone = normalize_phone(new.phone, _store_country(session, terminal))
     except LoyaltyError as err:
         raise Refusal(err.code, err.message) from err
     if not is_qr_token(new.qr_code_data):
@@ -96,6 +100,12 @@ def create_card(
         now=now,
     )
     return card, None
+
+
+def _store_country(session: Session, terminal: Terminal) -> str:
+    vendor = session.get(Vendor, terminal.vendor_id)
+    assert vendor is not None  # a terminal's vendor is never deleted (foreign key)
+    return vendor.country
 
 
 def _identifier_taken(session: Session, number: str, qr: str) -> bool:

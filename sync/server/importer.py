@@ -10,6 +10,12 @@ blocks, so numbers never collide); a given number must not be in use nor inside 
 and is recorded as a one-number server block so no terminal block is ever given it.
 Every card gets a fresh QR token (terminal.domain.cards.new_qr_token).
 
+Emails and phones are stored as terminals store them (terminal.domain.customers: NFC
+lower-case emails, E.164 phones). A phone written without its country code is read in the
+import's country: `country` (`--country`) when given, else the country of the company's
+first store (lowest id). A company with no store yet and no `country` can import lines
+without a phone only; lines with one are refused and say so.
+
 Errors are per line ("line N: message", N the file's line number, the header being line 1):
 a bad line is skipped and the good lines are still imported. A line whose email or phone
 already belongs to a customer of the company (or to an earlier line of the file) is a
@@ -41,14 +47,20 @@ from sync.server.models import (
     Program,
     ServerState,
     Settings,
+    Vendor,
 )
 from terminal.domain.cards import card_number_from_body, new_qr_token, normalize_card_number
+from terminal.domain.countries import normalize_country
 from terminal.domain.customers import customer_details
 from terminal.domain.errors import LoyaltyError
 
 REQUIRED_COLUMNS = ("first_name", "last_name", "email", "phone")
 OPTIONAL_COLUMNS = ("card_number",)
 MAX_LINE_CHARS = 2_000  # far above any valid line; longer ones are refused unread
+NO_COUNTRY_FOR_PHONES = (
+    "The company has no store yet, so a phone number cannot be read: import with "
+    "--country (the country of the phone numbers, e.g. FR), or create a store first."
+)
 
 
 @dataclass
@@ -74,17 +86,25 @@ def import_customers(
     company_id: int,
     source: Path | bytes | str,
     now: datetime,
+    *,
+    country: str | None = None,
 ) -> ImportReport:
-    """Import `source` (a path, the file's bytes, or its text) into `company_id`."""
+    """Import `source` (a path, the file's bytes, or its text) into `company_id`.
+    `country`: of phones written without a country code (default: the first store's)."""
+    if country is not None:
+        try:
+            country = normalize_country(country)
+        except LoyaltyError as err:
+            raise ApiError(422, err.key, err.message) from err
     report = ImportReport()
     text = _read(source, report)
     if text is None:
         return report
     if isinstance(sessions, Session):
-        _import(sessions, company_id, text, now, report)
+        _import(sessions, company_id, text, now, report, country)
     else:
         with sessions.begin() as session:
-            _import(session, company_id, text, now, report)
+            _import(session, company_id, text, now, report, country)
     return report
 
 
@@ -100,13 +120,22 @@ def _read(source: Path | bytes | str, report: ImportReport) -> str | None:
 
 
 def _import(
-    session: Session, company_id: int, text: str, now: datetime, report: ImportReport
+    session: Session,
+    company_id: int,
+    text: str,
+    now: datetime,
+    report: ImportReport,
+    country: str | None,
 ) -> None:
     settings = session.get(Settings, company_id)
     program = session.scalars(select(Program).where(Program.company_id == company_id)).first()
     if settings is None or program is None:
         raise ApiError(404, "company_not_found", f"There is no company {company_id}.")
-    rows = _parse(text, settings.require_customer_email_on_enroll, report)
+    if country is None:
+        country = session.scalar(
+            select(Vendor.country).where(Vendor.company_id == company_id).order_by(Vendor.id)
+        )
+    rows = _parse(text, settings.require_customer_email_on_enroll, country, report)
     if not rows:
         return
     lock_company_log(session, company_id)  # before any row lock: the one lock order
@@ -199,7 +228,9 @@ def _import(
     session.flush()
 
 
-def _parse(text: str, email_required: bool, report: ImportReport) -> list[_Row]:
+def _parse(
+    text: str, email_required: bool, country: str | None, report: ImportReport
+) -> list[_Row]:
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         report.errors.append((1, "The file is empty: expected a header line."))
@@ -234,6 +265,9 @@ def _parse(text: str, email_required: bool, report: ImportReport) -> list[_Row]:
             report.errors.append((index, f"Expected {len(header)} fields, found {len(values)}."))
             continue
         fields = dict(zip(header, (value.strip() for value in values), strict=True))
+        if country is None and fields["phone"]:
+            report.errors.append((index, NO_COUNTRY_FOR_PHONES))
+            continue
         try:
             details = customer_details(
                 first_name=fields["first_name"],
@@ -241,6 +275,7 @@ def _parse(text: str, email_required: bool, report: ImportReport) -> list[_Row]:
                 email=fields["email"] or None,
                 phone=fields["phone"] or None,
                 email_required=email_required,
+                country=country or "",  # only read for a phone, and then it is known
             )
             raw_number = fields.get("card_number") or ""
             number = normalize_card_number(raw_number) if raw_number else None

@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from sync.protocol import VendorData
 from terminal.domain.rules import (
     CompanyRules,
     PinOperation,
@@ -92,16 +93,19 @@ class Vendor(Base):
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
     name: Mapped[str] = mapped_column(String(120))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # ISO 3166-1 alpha-2: where a phone typed without its country code belongs.
+    country: Mapped[str] = mapped_column(String(2))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     def to_wire(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "company_id": self.company_id,
-            "name": self.name,
-            "timezone": self.timezone,
-            "is_active": self.is_active,
-        }
+        return VendorData(
+            id=self.id,
+            company_id=self.company_id,
+            name=self.name,
+            timezone=self.timezone,
+            country=self.country,
+            is_active=self.is_active,
+        ).model_dump()
 
 
 class Program(Base):
@@ -275,8 +279,8 @@ class Customer(Base):
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"))
     first_name: Mapped[str] = mapped_column(String(80), default="")
     last_name: Mapped[str] = mapped_column(String(80), default="")
-    email: Mapped[str | None] = mapped_column(String(254))  # lower-cased
-    phone: Mapped[str | None] = mapped_column(String(15))  # digits only
+    email: Mapped[str | None] = mapped_column(String(254))  # NFC, lower-cased
+    phone: Mapped[str | None] = mapped_column(String(16))  # E.164: +33612345678
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     def to_wire(self) -> dict[str, Any]:

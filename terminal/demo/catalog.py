@@ -35,9 +35,10 @@ class StaffSeed:
 class CatalogSeed:
     company_id: int = 1
     company_name: str = "Demo Coffee Company"
-    vendors: tuple[tuple[int, str, str], ...] = (
-        (1, "Main Street", "Europe/Paris"),
-        (2, "Station Kiosk", "Europe/Paris"),
+    # (id, name, IANA time zone, ISO 3166-1 alpha-2 country)
+    vendors: tuple[tuple[int, str, str, str], ...] = (
+        (1, "Main Street", "Europe/Paris", "FR"),
+        (2, "Station Kiosk", "Europe/Paris", "FR"),
     )
     terminal_vendor_id: int = 1
     program: ProgramRules = field(default_factory=ProgramRules)
@@ -56,8 +57,12 @@ def install_catalog(session: Session, seed: CatalogSeed, now: datetime) -> str:
     """Write the catalogue into an empty local database; returns the new terminal id."""
     session.add(Company(id=seed.company_id, name=seed.company_name))
     session.flush()
-    for vendor_id, name, tz in seed.vendors:
-        session.add(Vendor(id=vendor_id, company_id=seed.company_id, name=name, timezone=tz))
+    for vendor_id, name, tz, country in seed.vendors:
+        session.add(
+            Vendor(
+                id=vendor_id, company_id=seed.company_id, name=name, timezone=tz, country=country
+            )
+        )
     rules = seed.program
     program = LoyaltyProgram(
         id=seed.company_id,

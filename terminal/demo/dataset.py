@@ -25,6 +25,7 @@ from pathlib import Path
 from random import Random
 
 from terminal.demo.catalog import CatalogSeed, install_catalog
+from terminal.demo.people import french_mobile
 from terminal.domain.cards import QR_TOKEN_PREFIX, card_number_from_body
 from terminal.domain.ledger import ACTIVITY_TYPES, SyncState
 from terminal.domain.ledger import TransactionType as T
@@ -32,7 +33,7 @@ from terminal.domain.money import points_for_purchase
 from terminal.store.schema import open_current
 from terminal.store.search import search_body
 
-GENERATOR_VERSION = 1  # bump whenever the generated data changes (benchmark caches key on it)
+GENERATOR_VERSION = 2  # bump whenever the generated data changes (benchmark caches key on it)
 DATASET_CATALOG = CatalogSeed(pin_hash_n=2**10)  # scrypt at full cost is pointless here
 DATASET_END = datetime(2026, 3, 1, tzinfo=UTC)
 HISTORY_DAYS = 730
@@ -99,7 +100,7 @@ def build_large_dataset(
     started, path, rng = time.perf_counter(), Path(path), Random(seed)
     report = progress or (lambda stage, done, total: None)
     per_card = 2 if catalog.program.uses_points and catalog.program.welcome_bonus_points else 1
-    vendors = [vendor_id for vendor_id, _, _ in catalog.vendors] * TERMINALS_PER_VENDOR
+    vendors = [vendor_id for vendor_id, *_ in catalog.vendors] * TERMINALS_PER_VENDOR
     own, ours = catalog.card_block, (BODY_BASE, BODY_BASE + len(vendors) * BODY_BLOCK - 1)
     if cards < 1 or ledger_rows < per_card * cards:
         raise ValueError(f"need at least one card and {per_card} ledger rows per card")
@@ -333,12 +334,14 @@ class _Generator:
                 email = f"{local}{card}@{rng.choice(domains)}"
             if roll > 0.6:
                 scrambled = (card * 7_919_993 + 12_345_679) % 100_000_000  # a bijection
-                phone = f"33{6 + card % 2}{scrambled:08d}"
+                phone = french_mobile(scrambled)  # E.164, as every phone is stored
             created, updated = self._at(self.times[lo]), self._at(self.times[hi - 1])
             active = self.last_active[card]
             customers.append((card, _uuid(rng), company, first, last, email, phone, created))
-            # = search_body(first, last, email, phone, number): the rest is plain ASCII
-            rest = " ".join(part for part in (email, phone, number) if part)
+            # = search_body(first, last, email, phone, number): the rest is plain ASCII, and
+            # a French phone's national digits are 0 and what follows +33
+            national = phone and "0" + phone[3:]
+            rest = " ".join(part for part in (email, phone, national, number) if part)
             search.append((card, f"{name_keys[first, last]} {rest}"))
             qr = QR_TOKEN_PREFIX + base64.urlsafe_b64encode(rng.randbytes(18)).decode()
             cards.append(

@@ -91,6 +91,8 @@ LAST_NAMES = (
     "Sato",
 )
 MAIL_DOMAINS = ("example.com", "example.org", "example.net", "mail.example")
+# French mobile numbers are 06 or 07 and 8 digits, except the ranges below (not allocated).
+_UNALLOCATED_06 = ("39", "90", "91", "92", "93", "94", "96", "97")
 
 
 @dataclass(frozen=True)
@@ -106,12 +108,20 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in folded if ch.isascii() and ch.isalnum())
 
 
+def french_mobile(serial: int) -> str:
+    """A valid French mobile number in E.164 (the demo stores are in France), one per
+    serial below 10**8: +33 6 and the serial's 8 digits, or +33 7 where 06 has no such
+    numbers (07 has them: 0739..., 079...)."""
+    digits = f"{serial % 10**8:08d}"
+    return f"+33{'7' if digits[:2] in _UNALLOCATED_06 else '6'}{digits}"
+
+
 def make_person(rng: random.Random, serial: int) -> Person:
     """A customer; `serial` makes email and phone unique across a whole dataset."""
     first = rng.choice(FIRST_NAMES)
     last = rng.choice(LAST_NAMES)
     email = f"{_ascii(first)}.{_ascii(last)}{serial}@{rng.choice(MAIL_DOMAINS)}"
-    phone = f"336{serial:08d}"
+    phone = french_mobile(serial)
     if rng.random() < 0.1:
         email = None  # some customers only give a phone number
     elif rng.random() < 0.2:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -83,13 +84,18 @@ class TerminalContext:
     vendor_id: int
     vendor_name: str
     store_tz: str
+    store_country: str  # ISO 3166-1 alpha-2: the country of a phone typed without its code
     program_id: int
     program: ProgramRules
     company: CompanyRules
+    # Every store of the company by id (a handful of rows): a card view names the store a
+    # card was enrolled at from here, without a query on the scan path.
+    vendor_names: Mapping[int, str] = field(default_factory=dict)
 
 
 def load_context(session: Session) -> TerminalContext:
-    """Identity, store, program and settings in one query (every unit of work runs it)."""
+    """Identity, store, program and settings in one query, then the company's store names
+    (ContextCache runs this only when the catalogue version moved)."""
     row = session.execute(
         select(TerminalIdentity, Vendor, LoyaltyProgram, CompanySettings)
         .outerjoin(Vendor, Vendor.id == TerminalIdentity.vendor_id)
@@ -103,15 +109,24 @@ def load_context(session: Session) -> TerminalContext:
     if vendor is None or program is None:
         raise LoyaltyError(
             "This terminal has not received its store's loyalty program yet. "
-            "Connect it to the network once."
+            "Connect it to the network once.",
+            reason="program_not_received",
         )
+    vendor_names = {
+        vendor_id: name
+        for vendor_id, name in session.execute(
+            select(Vendor.id, Vendor.name).where(Vendor.company_id == identity.company_id)
+        )
+    }
     return TerminalContext(
         terminal_id=identity.terminal_id,
         company_id=identity.company_id,
         vendor_id=vendor.id,
         vendor_name=vendor.name,
         store_tz=vendor.timezone,
+        store_country=vendor.country,
         program_id=program.id,
         program=program.rules(),
         company=settings.rules() if settings else CompanyRules(),
+        vendor_names=vendor_names,
     )

@@ -41,13 +41,16 @@ class EnrollService:
         phone: str | None = None,
     ) -> OperationResult:
         with self._deps.sessions.read() as session:
-            rules = self._deps.context(session).company
+            store = self._deps.context(session)
+        # The phone in E.164 (read in the store's country when typed without its code), the
+        # email in one Unicode form: the one-card-per-customer check below compares those.
         details = customer_details(
             first_name=first_name,
             last_name=last_name,
             email=email,
             phone=phone,
-            email_required=rules.require_customer_email_on_enroll,
+            email_required=store.company.require_customer_email_on_enroll,
+            country=store.store_country,
         )
         member = self._staff.authorize(actor, PinOperation.ENROLL)
         now = self._deps.clock.now()
@@ -104,7 +107,6 @@ class EnrollService:
             entry = append_entry(
                 session, ctx, card, TransactionType.CARD_CREATED, now=now, staff_id=member.staff_id
             )
-            message = f"Card {format_card_number(card.card_number)} created."
             bonus = ctx.program.welcome_bonus_points if ctx.program.uses_points else 0
             if bonus > 0:
                 append_entry(
@@ -117,9 +119,13 @@ class EnrollService:
                     points_delta=bonus,
                     notes="Welcome bonus on enrollment",
                 )
-                message += f" Welcome bonus: {bonus} points."
             session.flush()
-            return OperationResult(entry.id, entry.type, card_view(session, ctx, card), message)
+            return OperationResult(
+                entry.id,
+                entry.type,
+                card_view(session, ctx, card),
+                welcome_bonus=max(bonus, 0),
+            )
 
 
 def _take_card_number(session: Session) -> str:

@@ -15,7 +15,7 @@ from terminal.domain.cards import (
     parse_scan,
 )
 from terminal.domain.clock import to_store_time
-from terminal.domain.customers import normalize_email, normalize_phone
+from terminal.domain.customers import looks_like_phone, normalize_email, normalize_phone
 from terminal.domain.errors import CardNotFound, InvalidInput
 from terminal.services.cardviews import card_summary, card_view, require_card
 from terminal.services.context import ServiceDeps, TerminalContext
@@ -56,30 +56,46 @@ class LookupService:
     def by_email(self, text: str) -> CardView:
         email = normalize_email(text)
         if email is None:
-            raise InvalidInput("Type an email address.")
+            raise InvalidInput("Type an email address.", reason="email_missing")
         return self._one(lambda s, ctx: _card_by_customer(s, ctx, email=email), "this email")
 
     def by_phone(self, text: str) -> CardView:
-        phone = normalize_phone(text)
-        if phone is None:
-            raise InvalidInput("Type a phone number.")
-        return self._one(lambda s, ctx: _card_by_customer(s, ctx, phone=phone), "this phone")
+        """Any usual way of writing the number; without its country code it is read in the
+        store's country (so 06 12 34 56 78 and +33 6 12 34 56 78 find the same card)."""
+
+        def find(session: Session, ctx: TerminalContext) -> LoyaltyCard | None:
+            phone = normalize_phone(text, ctx.store_country)
+            if phone is None:
+                raise InvalidInput("Type a phone number.", reason="phone_missing")
+            return _card_by_customer(session, ctx, phone=phone)
+
+        return self._one(find, "this phone")
 
     def find(self, text: str) -> CardView:
-        """The idle screen's search box: whatever the cashier typed or a scanner sent."""
+        """The idle screen's search box: whatever the cashier typed or a scanner sent.
+
+        An email has an @; 12 digits (spaces or dashes between groups) are a card number,
+        a wrong check digit reported as a typo; any other digits written the way phone
+        numbers are (spaces, dots, dashes, slashes, brackets, a +) are a phone number;
+        everything else is a scan (a QR token).
+        """
         query = (text or "").strip()
         if not query:
-            raise InvalidInput("Scan the card, or type its number, an email or a phone number.")
+            raise InvalidInput(
+                "Scan the card, or type its number, an email or a phone number.",
+                reason="lookup_empty",
+            )
         if len(query) > MAX_QUERY_LENGTH:
-            raise InvalidInput("That is too long for a card number, email or phone number.")
+            raise InvalidInput(
+                "That is too long for a card number, email or phone number.",
+                reason="lookup_too_long",
+                max_length=MAX_QUERY_LENGTH,
+            )
         if "@" in query:
             return self.by_email(query)
-        if query.startswith("+"):
-            return self.by_phone(query)
-        if looks_like_card_number(query):
-            digits = query.replace("-", "").replace(" ", "")
-            if len(digits) == CARD_NUMBER_DIGITS:
-                return self.by_number(query)
+        if looks_like_card_number(query) and _digit_count(query) == CARD_NUMBER_DIGITS:
+            return self.by_number(query)
+        if looks_like_phone(query):
             return self.by_phone(query)
         return self.by_scan(query)
 
@@ -94,9 +110,17 @@ class LookupService:
         """Cards whose name, email, phone or number contains the fragment, newest first."""
         needle = normalize_fragment(fragment)
         if len(needle) < MIN_FRAGMENT_LENGTH:
-            raise InvalidInput(f"Type at least {MIN_FRAGMENT_LENGTH} characters to search.")
+            raise InvalidInput(
+                f"Type at least {MIN_FRAGMENT_LENGTH} characters to search.",
+                reason="search_too_short",
+                min_length=MIN_FRAGMENT_LENGTH,
+            )
         if len(needle) > MAX_QUERY_LENGTH:
-            raise InvalidInput("The search text is too long.")
+            raise InvalidInput(
+                "The search text is too long.",
+                reason="search_too_long",
+                max_length=MAX_QUERY_LENGTH,
+            )
         limit = clamp_int(limit, 1, MAX_PAGE_SIZE, 50)
         if before is not None and not is_row_id(before):
             before = None
@@ -160,6 +184,10 @@ class LookupService:
             return card_view(session, ctx, card)
 
 
+def _digit_count(text: str) -> int:
+    return sum(char.isdigit() for char in text)
+
+
 def _by_identifier(column: str) -> tuple[Select[tuple[LoyaltyCard]], ...]:
     own_company = LoyaltyCard.company_id == bindparam("company_id")
     value = bindparam("value")
@@ -210,7 +238,8 @@ _BY_CUSTOMER = {column: _by_customer(column) for column in ("email", "phone")}
 def card_of_customer(
     session: Session, company_id: int, *, email: str | None = None, phone: str | None = None
 ) -> LoyaltyCard | None:
-    """The card of the customer with this (normalised) email, or else phone."""
+    """The card of the customer with this normalised email, or else phone (E.164, see
+    terminal.domain.customers: the form every phone is stored in)."""
     column, value = ("email", email) if email is not None else ("phone", phone)
     return session.scalar(_BY_CUSTOMER[column], {"company_id": company_id, "value": value})
 

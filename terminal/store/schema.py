@@ -17,7 +17,7 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 
 from terminal.store.engine import Database, open_database
-from terminal.store.errors import LocalDatabaseTooNew
+from terminal.store.errors import LocalDatabaseError, LocalDatabaseTooNew
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SEARCH_TABLE = "card_search"
@@ -55,12 +55,33 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             "The loyalty database was written by a newer version of the terminal "
             f"(schema {current}). Install that version again; do not delete the file."
         )
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
+    with engine.connect() as connection:
+        # SQLite changes a column by copying its table and dropping the original, which
+        # fails while other rows reference it and foreign keys are on (e.g. revision 0005).
+        # SQLite's own procedure: keys off outside the transaction, every reference checked
+        # before commit. (Set on the driver connection: SQLAlchemy would open a transaction.)
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
         try:
-            command.upgrade(config, revision)
-        except CommandError as err:  # e.g. an unknown target revision
-            raise LocalDatabaseTooNew(str(err)) from err
+            with connection.begin():
+                config.attributes["connection"] = connection
+                try:
+                    command.upgrade(config, revision)
+                except CommandError as err:  # e.g. an unknown target revision
+                    raise LocalDatabaseTooNew(str(err)) from err
+                migrated = MigrationContext.configure(connection).get_current_revision()
+                # (checked only after a migration: on a large file the check takes seconds)
+                if (
+                    migrated != current
+                    and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None
+                ):
+                    raise LocalDatabaseError(
+                        "Upgrading the loyalty database would leave broken references; "
+                        "nothing was changed. Keep the file and call support."
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 def open_current(

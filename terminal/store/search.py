@@ -14,7 +14,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from terminal.domain.cards import looks_like_card_number
-from terminal.domain.customers import search_key
+from terminal.domain.customers import national_digits, search_key
 
 MIN_FRAGMENT_LENGTH = 3
 
@@ -27,7 +27,12 @@ CREATE_SEARCH_TABLE = (
 def search_body(
     first_name: str, last_name: str, email: str | None, phone: str | None, card_number: str
 ) -> str:
-    return search_key(first_name, last_name, email, phone, card_number)
+    """The phone (E.164, +33612345678) is indexed with its national digits (0612345678)
+    when those are not already part of it, so a fragment typed either way is found."""
+    national = national_digits(phone)
+    if national is not None and phone is not None and national in phone:
+        national = None
+    return search_key(first_name, last_name, email, phone, national, card_number)
 
 
 def index_card(

@@ -260,7 +260,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         sessions = make_sessionmaker(engine)
         with sessions.begin() as session:
             company = admin.create_company(session, "Bench", START)
-            vendor = admin.create_vendor(session, company.id, "Bench store", START)
+            vendor = admin.create_vendor(session, company.id, "Bench store", START, country="FR")
             company_id, vendor_id = company.id, vendor.id
         server, thread, url = _start_server(app)
         try:

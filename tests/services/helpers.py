@@ -227,6 +227,7 @@ def add_other_company(term: Terminal) -> None:
                 company_id=OTHER_COMPANY_ID,
                 name="Other Bakery",
                 timezone="Europe/Paris",
+                country="FR",
             )
         )
         session.add(

@@ -9,6 +9,7 @@ from terminal.domain.errors import (
     CardNotFound,
     CardNumberTypo,
     InvalidCardNumber,
+    InvalidCustomerDetails,
     InvalidInput,
     InvalidScan,
 )
@@ -159,10 +160,10 @@ def test_email_lookup_is_exact_not_a_fragment(terminal: Terminal) -> None:
         terminal.services.lookup.by_email("smith@example.com")
 
 
-def test_phone_lookup_is_normalised_to_digits(terminal: Terminal) -> None:
+def test_phone_lookup_is_normalised_to_e164(terminal: Terminal) -> None:
     terminal.enroll(1, phone="0699999999")
     card = terminal.enroll(2, phone="06 12 34 56 78", email=None)
-    assert card.phone == "0612345678"
+    assert card.phone == "+33612345678"
 
     for typed in (
         "0612345678",
@@ -170,17 +171,31 @@ def test_phone_lookup_is_normalised_to_digits(terminal: Terminal) -> None:
         "06-12-34-56-78",
         "(06) 12.34.56.78",
         " 06123 45678 ",
+        "+33 6 12 34 56 78",
+        "0033 6 12 34 56 78",
+        "+33 (0)6 12 34 56 78",
     ):
         assert terminal.services.lookup.by_phone(typed).card_id == card.card_id, typed
 
 
-def test_phone_lookup_compares_digits_exactly(terminal: Terminal) -> None:
+def test_phone_lookup_finds_national_and_international_forms_alike(terminal: Terminal) -> None:
+    national = terminal.enroll(1, phone="0612345678")
+    international = terminal.enroll(2, phone="+33 6 98 76 54 32")
+    lookup = terminal.services.lookup
+
+    assert lookup.by_phone("+33 6 12 34 56 78").card_id == national.card_id
+    assert lookup.by_phone("06 98 76 54 32").card_id == international.card_id
+    with refused(terminal, CardNotFound, "this phone"):
+        lookup.by_phone("06 12 34 56 79")
+
+
+def test_phone_lookup_refuses_a_number_not_valid_in_the_store_country(terminal: Terminal) -> None:
     terminal.enroll(1, phone="0612345678")
 
-    with refused(terminal, CardNotFound, "this phone"):
-        terminal.services.lookup.by_phone("+33 6 12 34 56 78")
-    with refused(terminal, CardNotFound, "this phone"):
+    with refused(terminal, InvalidCustomerDetails, "not a valid phone number in FR") as info:
         terminal.services.lookup.by_phone("061234567")
+    assert info.value.reason == "phone_invalid_for_country"
+    assert info.value.params == {"country": "FR"}
 
 
 def test_empty_email_or_phone_is_refused(terminal: Terminal) -> None:
@@ -202,9 +217,45 @@ def test_find_dispatches_on_what_was_typed(terminal: Terminal) -> None:
     assert find("ZOE@example.com").card_id == card.card_id  # email
     assert find("+33 6 12 34 56 78").card_id == card.card_id  # phone with +
     assert find("33 612 345 678").card_id == card.card_id  # 11 digits: a phone
+    assert find("06 12 34 56 78").card_id == card.card_id  # national form, same customer
     assert find(card.card_number).card_id == card.card_id  # 12 digits: a card number
     assert find(digits(card.card_number) + "\r\n").card_id == card.card_id
     assert find(qr + "\n").card_id == card.card_id  # QR token from a wedge scanner
+
+
+def test_find_reads_phones_with_any_usual_separator_as_phones(terminal: Terminal) -> None:
+    card = terminal.enroll(1, phone="06 12 34 56 78")
+    find = terminal.services.lookup.find
+
+    for typed in (
+        "06.12.34.56.78",
+        "(06) 12 34 56 78",
+        "06/12/34/56/78",
+        "06-12-34-56-78",
+        "0612345678",
+        "+33 (0)6 12 34 56 78",
+        "(+33) 6 12 34 56 78",
+        "0033 6 12 34 56 78",
+        "06\u00a012\u00a034\u00a056\u00a078",
+    ):
+        assert find(typed).card_id == card.card_id, typed
+    with refused(terminal, CardNotFound, "this phone"):
+        find("06.99.99.99.99")
+    with refused(terminal, InvalidCustomerDetails, "not a valid phone number in FR"):
+        find("(06) 12 34")
+
+
+def test_find_keeps_twelve_digits_a_card_number(terminal: Terminal) -> None:
+    card = terminal.enroll(1, phone="06 12 34 56 78")
+    find = terminal.services.lookup.find
+    number = digits(card.card_number)
+
+    for typed in (number, card.card_number, f"{number[:4]} {number[4:8]} {number[8:]}"):
+        assert find(typed).card_id == card.card_id, typed
+    with refused(terminal, CardNumberTypo):
+        find(_wrong_check_digit(card.card_number))
+    with refused(terminal, CardNumberTypo):
+        find(_wrong_check_digit(number))
 
 
 def test_find_reports_which_kind_of_lookup_failed(terminal: Terminal) -> None:
@@ -262,6 +313,10 @@ def test_search_by_email_and_phone_fragments(terminal: Terminal) -> None:
     assert [c.card_id for c in search("example.org").cards] == [card.card_id]
     assert [c.card_id for c in search("55 44 33").cards] == [card.card_id]
     assert [c.card_id for c in search("554433").cards] == [card.card_id]
+    # the phone is stored as +33655443322 and found as people write it, too
+    assert [c.card_id for c in search("06 55 44").cards] == [card.card_id]
+    assert [c.card_id for c in search("0655443322").cards] == [card.card_id]
+    assert [c.card_id for c in search("+3365544").cards] == [card.card_id]
 
 
 def test_search_by_card_number_fragment_with_dashes(terminal: Terminal) -> None:
@@ -344,7 +399,7 @@ def test_search_never_shows_another_company_and_still_pages_correctly(terminal: 
 def test_another_companys_card_is_not_found_by_any_lookup(terminal: Terminal) -> None:
     terminal.enroll(1)
     foreign = add_foreign_card(
-        terminal, 50_000_000_000, email="shared@example.com", phone="0677777777"
+        terminal, 50_000_000_000, email="shared@example.com", phone="+33677777777"
     )
     lookup = terminal.services.lookup
     shown = format_card_number(foreign["number"])

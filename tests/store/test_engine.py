@@ -30,8 +30,8 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="FOREIGN KEY"), database.writer.begin() as session:
         session.execute(
             text(
-                "INSERT INTO vendors (id, company_id, name, timezone, is_active) "
-                "VALUES (1, 999, 'x', 'UTC', 1)"
+                "INSERT INTO vendors (id, company_id, name, timezone, country, is_active) "
+                "VALUES (1, 999, 'x', 'UTC', 'FR', 1)"
             )
         )
     database.dispose()

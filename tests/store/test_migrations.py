@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import uuid
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 import terminal.store.models  # noqa: F401  (registers the tables)
+from terminal.domain.cards import card_number_from_body, new_qr_token
 from terminal.store.base import Base
 from terminal.store.engine import open_database
 from terminal.store.errors import LocalDatabaseTooNew
@@ -21,6 +24,10 @@ from terminal.store.schema import (
     upgrade,
 )
 from tests.factories import open_terminal
+
+UNKNOWN_ZONE_COUNTRY = importlib.import_module(
+    "terminal.store.migrations.versions.0005_vendor_country_e164_phones"
+).UNKNOWN_ZONE_COUNTRY
 
 
 def test_a_fresh_file_has_the_models_schema(tmp_path: Path) -> None:
@@ -91,6 +98,87 @@ def test_a_first_schema_file_is_upgraded_in_place_and_keeps_its_data(tmp_path: P
     page = terminal.services.lookup.search("ozturk")
     assert [c.card_number for c in page.cards] == ["4000-0000-0010"]
     assert terminal.services.lookup.search("9151123").cards[0].customer_name == "Jürgen Öztürk"
+    terminal.database.dispose()
+
+
+def test_revision_0005_fills_the_store_country_and_stores_phones_in_e164(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _fill_first_schema(path)  # a store in Europe/Berlin, a customer stored as 4915112345678
+    phones = {2: "015112345678", 3: "123", 4: None, 5: "33612345678", 6: "+4930123456"}
+    rows = [
+        {
+            "id": customer_id,
+            "customer_uuid": str(uuid.uuid4()),
+            "card_uuid": str(uuid.uuid4()),
+            "name": f"Customer{customer_id}",
+            "email": f"c{customer_id}@example.com",
+            "phone": phone,
+            "number": card_number_from_body(40_000_000_000 + customer_id),
+            "qr": new_qr_token(),
+            "at": "2025-01-02 10:00:00.000000",
+        }
+        for customer_id, phone in phones.items()
+    ]
+    database = open_database(path)
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO vendors (id, company_id, name, timezone, is_active) "
+                "VALUES (2, 1, 'Old Kiosk', 'UTC', 1), (3, 1, 'Old Paris', 'Europe/Paris', 1)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO customers (id, uuid, company_id, first_name, last_name, email, "
+                "phone, created_at) VALUES (:id, :customer_uuid, 1, 'C', :name, :email, :phone, "
+                ":at)"
+            ),
+            rows,
+        )
+        connection.execute(
+            text(
+                "INSERT INTO loyalty_cards (id, uuid, company_id, customer_id, program_id, "
+                "card_number, qr_code_data, enrolled_at_vendor_id, is_active, stamp_count, "
+                "total_stamps_earned, stamps_redeemed, points_balance, total_points_earned, "
+                "points_redeemed, created_at, updated_at) VALUES (:id, :card_uuid, 1, :id, 1, "
+                ":number, :qr, 1, 1, 0, 0, 0, 0, 0, 0, :at, :at)"
+            ),
+            rows,
+        )
+    database.dispose()
+
+    terminal = open_terminal(path)
+
+    with terminal.database.reader() as session:
+        countries = dict(session.execute(text("SELECT id, country FROM vendors")).all())
+        stored = dict(session.execute(text("SELECT id, phone FROM customers")).all())
+        vendor_triggers = session.scalar(
+            text(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'vendors'"
+            )
+        )
+        broken_references = session.execute(text("PRAGMA foreign_key_check")).all()
+    # from the time zone; a zone of no country gets the documented default
+    assert countries == {1: "DE", 2: UNKNOWN_ZONE_COUNTRY, 3: "FR"}
+    # read in the terminal's store country (DE); what cannot be read is left as it was
+    assert stored == {
+        1: "+4915112345678",
+        2: "+4915112345678",
+        3: "123",
+        4: None,
+        5: "+33612345678",
+        6: "+4930123456",
+    }
+    assert vendor_triggers == 3  # the catalogue-version triggers survived the table copy
+    assert broken_references == []
+    lookup = terminal.services.lookup
+    assert lookup.by_phone("0151 1234 5678").customer_name in {"Jürgen Öztürk", "C Customer2"}
+    assert lookup.by_phone("+33 6 12 34 56 78").customer_name == "C Customer5"
+    # the search index holds the new forms
+    assert {c.customer_name for c in lookup.search("+4915112").cards} == {
+        "Jürgen Öztürk",
+        "C Customer2",
+    }
     terminal.database.dispose()
 
 

@@ -269,9 +269,9 @@ def world(server: LiveServer) -> World:
     with server.sessions.begin() as session:
         a = admin.create_company(session, "Company A", now)
         a1 = admin.create_vendor(session, a.id, "A Main Street", now, timezone="Europe/Paris")
-        a2 = admin.create_vendor(session, a.id, "A Station", now)
+        a2 = admin.create_vendor(session, a.id, "A Station", now, country="FR")
         b = admin.create_company(session, "Company B", now)
-        b1 = admin.create_vendor(session, b.id, "B Harbour", now)
+        b1 = admin.create_vendor(session, b.id, "B Harbour", now, country="FR")
         staff_a = admin.create_staff(session, a.id, "Alice", "2468", now, pin_hash=cheap)
         admin.create_staff(
             session, a.id, "Mona", "2468", now, role=StaffRole.MANAGER, pin_hash=cheap

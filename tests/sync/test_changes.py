@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sync.protocol import VendorData
 from sync.server.changes import log_position, prune_change_log
 from tests.sync.conftest import BLOCK_SIZE, Term, World
 
@@ -34,6 +35,9 @@ def test_first_pull_is_a_snapshot_of_the_own_company_only(world: World) -> None:
     grouped = by_entity(first["changes"])
     assert [c["data"]["name"] for c in grouped["companies"]] == ["Company A"]
     assert {c["data"]["name"] for c in grouped["vendors"]} == {"A Main Street", "A Station"}
+    for change in grouped["vendors"]:
+        vendor = VendorData.model_validate(change["data"])  # the wire shape of a store
+        assert vendor.country == "FR"
     program = grouped["programs"][0]["data"]
     assert program["stamps_target"] == 10
     assert program["welcome_bonus_points"] == 50

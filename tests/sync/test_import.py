@@ -79,15 +79,64 @@ def test_duplicates_in_company_and_in_file_are_skipped(world: World) -> None:
     text = (
         HEADER
         + "Ada,Again,ADA@example.com,,\n"  # line 2: exists in the company
-        + "Zed,One,,5551234567,\n"  # line 3: new
-        + "Zed,Two,,555-123-4567,\n"  # line 4: same phone as line 3
+        + "Zed,One,,06 12 34 56 78,\n"  # line 3: new
+        + "Zed,Two,,+33 6 12 34 56 78,\n"  # line 4: same phone as line 3
+        + "Zed,Three,,0033.6.12.34.56.78,\n"  # line 5: again
+        + "Jo,Se,JOSE\u0301@example.com,,\n"  # line 6: new
+        + "Jo,Sé,jos\u00e9@example.com,,\n"  # line 7: the same address in another form
     )
     report = import_customers(sessions, world.company_a, text, START)
-    assert report.created == 1
-    assert [line for line, _ in report.duplicates] == [2, 4]
+    assert report.created == 2
+    assert [line for line, _ in report.duplicates] == [2, 4, 5, 7]
+    with world.server.sessions() as session:
+        zed = session.scalars(select(Customer).where(Customer.first_name == "Zed")).one()
+        assert zed.phone == "+33612345678"
     # Another company may have the same customer.
     other = import_customers(sessions, world.company_b, HEADER + "Ada,L,ada@example.com,,\n", START)
     assert other.created == 1
+
+
+def test_phones_are_read_in_the_companys_first_store_country_or_the_one_given(
+    world: World,
+) -> None:
+    sessions = world.server.sessions
+    enrolled = world.server.activate(world.vendor_a1)
+    enrolled.enroll(phone="+33 6 11 11 11 11")
+    text = HEADER + "Ann,A,,06 11 11 11 11,\n" + "Ben,B,,06 22 22 22 22,\n"
+    report = import_customers(sessions, world.company_a, text, START)
+    assert (report.created, [line for line, _ in report.duplicates]) == (1, [2])
+
+    german = import_customers(
+        sessions, world.company_a, HEADER + "Cem,C,,0151 12345678,\n", START, country="de"
+    )
+    assert (german.created, german.errors) == (1, [])
+    with sessions() as session:
+        phones = set(session.scalars(select(Customer.phone)))
+    assert phones == {"+33611111111", "+33622222222", "+4915112345678"}
+    wrong = import_customers(
+        sessions, world.company_a, HEADER + "Dan,D,,06 12 34,\n", START, country="FR"
+    )
+    assert wrong.errors == [
+        (2, "This is not a valid phone number in FR. "
+            "Check it, or type it with its country code (+…).")
+    ]  # fmt: skip
+
+
+def test_a_company_without_stores_needs_the_country_for_phones(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    engine = make_engine(url)
+    init_database(engine)
+    with make_sessionmaker(engine).begin() as session:
+        company_id = admin.create_company(session, "CSV", START).id
+    sessions = make_sessionmaker(engine)
+    text = HEADER + "Ada,L,ada@example.com,,\n" + "Bob,B,,06 12 34 56 78,\n"
+    report = import_customers(sessions, company_id, text, START)
+    assert report.created == 1
+    assert [line for line, _ in report.errors] == [3]
+    assert "--country" in report.errors[0][1]
+    again = import_customers(sessions, company_id, text, START, country="FR")
+    assert (again.created, [line for line, _ in again.duplicates]) == (1, [2])
+    engine.dispose()
 
 
 def test_bom_and_optional_card_number_column(world: World) -> None:
@@ -138,3 +187,9 @@ def test_cli_import_customers(tmp_path: Path, capsys: object) -> None:
         main(["--database", url, "import-customers", "--company", str(company_id), str(bad)]) == 1
     )
     assert main(["--database", url, "import-customers", "--company", "999", str(good)]) == 2
+    phones = tmp_path / "phones.csv"
+    phones.write_text(HEADER + "Cem,C,,0151 12345678,\n", encoding="utf-8")
+    command = ["--database", url, "import-customers", "--company", str(company_id)]
+    assert main([*command, str(phones)]) == 1  # no store, no --country: the line is refused
+    assert main([*command, "--country", "DE", str(phones)]) == 0
+    assert main([*command, "--country", "Germany", str(phones)]) == 2

@@ -140,7 +140,7 @@ def test_no_expiry_when_the_program_never_expires(world: World) -> None:
         company = admin.create_company(
             session, "Forever", START, program=ProgramRules(points_expiration_days=0)
         )
-        vendor = admin.create_vendor(session, company.id, "Shop", START)
+        vendor = admin.create_vendor(session, company.id, "Shop", START, country="FR")
     term = server.activate(vendor.id)
     card_id = term.enroll(bonus=20)
     assert expire_points(server.sessions, START + timedelta(days=5000)).cards_expired == 0

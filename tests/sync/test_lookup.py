@@ -21,6 +21,9 @@ def test_lookup_by_every_identifier(world: World) -> None:
         "ada@example.com",
         "+33 6 11 22 33 44",
         "33611223344",
+        "06 11 22 33 44",  # the national form, read in the asking store's country
+        "06.11.22.33.44",
+        "0033 6 11 22 33 44",
         card_id,
     ):
         answer = till2.http.get("/v1/cards/lookup", params={"q": query})
@@ -28,6 +31,7 @@ def test_lookup_by_every_identifier(world: World) -> None:
         body = answer.json()
         assert body["id"] == card_id
         assert body["customer"]["email"] == "ada@example.com"
+        assert body["customer"]["phone"] == "+33611223344"
         assert body["balances"]["points_balance"] == 50
         assert body["enrolled_at_vendor_id"] == world.vendor_a1
 
@@ -48,6 +52,7 @@ def test_another_companys_card_is_not_found(world: World) -> None:
     [
         ("1000-0000-0004", "card_number_typo"),
         ("a@b", "invalid_customer"),
+        ("06 11 22", "invalid_customer"),
     ],
 )
 def test_bad_identifiers_are_explained(world: World, query: str, code: str) -> None:

@@ -6,7 +6,8 @@ import uuid
 
 from sqlalchemy import func, select
 
-from sync.server.models import Card, LedgerEntry
+from sync.server import admin
+from sync.server.models import Card, Customer, LedgerEntry
 from tests.sync.conftest import LiveServer, World
 
 UNKNOWN_CARD = "6f1c4a52-0000-4000-8000-00000000beef"
@@ -301,10 +302,47 @@ def test_enrollment_of_a_known_customer_merges_into_the_existing_card(world: Wor
 def test_phone_match_also_merges(world: World) -> None:
     term = world.server.activate(world.vendor_a1)
     existing = term.enroll(phone="+33 6 12 34 56 78")
-    _, entries = term.enrollment(phone="0033612345678", bonus=0)
-    assert term.push(entries)["results"][0]["merged_into_card_id"] is None  # different digits
-    _, same = term.enrollment(phone="33 6 12 34 56 78", bonus=0)
-    assert term.push(same)["results"][0]["merged_into_card_id"] == existing
+    for typed in ("0033612345678", "33 6 12 34 56 78", "06 12 34 56 78", "(06) 12.34.56.78"):
+        _, same = term.enrollment(phone=typed, bonus=0)
+        assert term.push(same)["results"][0]["merged_into_card_id"] == existing, typed
+    _, other = term.enrollment(phone="06 12 34 56 79", bonus=0)
+    assert term.push(other)["results"][0]["merged_into_card_id"] is None
+
+
+def test_phones_are_read_in_the_country_of_the_enrolling_store(world: World) -> None:
+    now = world.server.clock.now()
+    with world.server.sessions.begin() as session:
+        berlin = admin.create_vendor(
+            session, world.company_a, "A Berlin", now, timezone="Europe/Berlin"
+        ).id
+    paris, german = world.server.activate(world.vendor_a1), world.server.activate(berlin, "B")
+    french_card = paris.enroll(phone="06 12 34 56 78")
+    german_card = german.enroll(phone="0151 12345678")
+    # the same digits typed in Berlin are a German number: another customer
+    _, entries = german.enrollment(phone="06 12 34 56 78", bonus=0)
+    assert german.push(entries)["results"][0]["merged_into_card_id"] is None
+    _, entries = paris.enrollment(phone="+49 151 12345678", bonus=0)
+    assert paris.push(entries)["results"][0]["merged_into_card_id"] == german_card
+    _, entries = german.enrollment(phone="+33 6 12 34 56 78", bonus=0)
+    assert german.push(entries)["results"][0]["merged_into_card_id"] == french_card
+    with world.server.sessions() as session:
+        phones = {c.phone for c in session.scalars(select(Customer))}
+    assert phones == {"+33612345678", "+4915112345678", "+49612345678"}
+
+
+def test_email_match_in_another_unicode_form_merges(world: World) -> None:
+    term = world.server.activate(world.vendor_a1)
+    existing = term.enroll(email="Jos\u00e9@example.com")
+    _, entries = term.enrollment(email="JOSE\u0301@EXAMPLE.COM", bonus=0)
+    assert term.push(entries)["results"][0]["merged_into_card_id"] == existing
+
+
+def test_a_phone_not_valid_for_the_store_is_rejected(world: World) -> None:
+    term = world.server.activate(world.vendor_a1)
+    _, entries = term.enrollment(phone="06 12 34", bonus=0)
+    result = term.push(entries)["results"][0]
+    assert (result["result"], result["code"]) == ("rejected", "invalid_customer")
+    assert "not a valid phone number in FR" in result["reason"]
 
 
 def test_a_batch_sees_its_own_earlier_entries(world: World) -> None:

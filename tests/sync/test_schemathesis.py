@@ -53,7 +53,7 @@ def api_schema(tmp_path: Path) -> Any:
     sessions = make_sessionmaker(engine)
     with sessions.begin() as session:
         company = admin.create_company(session, "Contract", START)
-        vendor = admin.create_vendor(session, company.id, "Shop", START)
+        vendor = admin.create_vendor(session, company.id, "Shop", START, country="FR")
         admin.create_staff(
             session, company.id, "Alice", "2468", START, pin_hash=hash_pin("2468", n=2**4)
         )

@@ -14,6 +14,9 @@ from terminal.domain.customers import (
     CustomerDetails,
     clean_name,
     customer_details,
+    e164_from_stored_phone,
+    looks_like_phone,
+    national_digits,
     normalize_email,
     normalize_phone,
     search_key,
@@ -28,6 +31,7 @@ def details(**overrides: object) -> CustomerDetails:
         "email": "ana@example.com",
         "phone": None,
         "email_required": False,
+        "country": "FR",
     }
     fields.update(overrides)
     return customer_details(**fields)  # type: ignore[arg-type]
@@ -93,6 +97,9 @@ def test_clean_name_result_is_printable_trimmed_and_bounded(typed: str) -> None:
         ("  Ana.Silva@Example.COM \r\n", "ana.silva@example.com"),
         ("a+loyalty@mail.example.co.uk", "a+loyalty@mail.example.co.uk"),
         ("a@b.c", "a@b.c"),
+        ("Jose\u0301@Example.com", "jos\u00e9@example.com"),  # one Unicode form: NFC
+        ("JOS\u00c9@example.com", "jos\u00e9@example.com"),
+        ("E\u0301lodie@example.com ", "\u00e9lodie@example.com"),
     ],
 )
 def test_normalize_email(typed: str, normal: str) -> None:
@@ -123,6 +130,20 @@ def test_invalid_email_is_refused(typed: str) -> None:
     with pytest.raises(InvalidCustomerDetails) as info:
         normalize_email(typed)
     assert info.value.message == "This email address does not look right. Check it."
+    assert info.value.reason == "email_invalid"
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=40))
+def test_normalized_email_is_one_unicode_form_and_stable(typed: str) -> None:
+    try:
+        email = normalize_email(typed)
+    except InvalidCustomerDetails:
+        return
+    if email is not None:
+        assert email == unicodedata.normalize("NFC", email) == email.strip()
+        assert normalize_email(email) == email
+        assert normalize_email(unicodedata.normalize("NFD", typed)) == email
 
 
 def test_email_length_limit() -> None:
@@ -145,32 +166,49 @@ def test_email_with_control_characters_is_refused(typed: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "digits"),
+    ("typed", "country", "e164"),
     [
-        ("+33 6 12 34 56 78", "33612345678"),
-        ("06.12.34.56.78", "0612345678"),
-        ("06-12-34-56-78", "0612345678"),
-        ("(555) 123-4567", "5551234567"),
-        ("  0612345678  ", "0612345678"),
-        ("0033/612345678", "0033612345678"),
-        ("123456", "123456"),  # 6 digits: the shortest accepted
-        ("123456789012345", "123456789012345"),  # 15 digits: E.164 maximum
+        ("+33 6 12 34 56 78", "FR", "+33612345678"),
+        ("06 12 34 56 78", "FR", "+33612345678"),
+        ("06.12.34.56.78", "FR", "+33612345678"),
+        ("06-12-34-56-78", "FR", "+33612345678"),
+        ("(06) 12 34 56 78", "FR", "+33612345678"),
+        ("(+33) 6 12 34 56 78", "FR", "+33612345678"),
+        ("+33 (0)6 12 34 56 78", "FR", "+33612345678"),
+        ("0033/612345678", "FR", "+33612345678"),
+        ("0033 6 12 34 56 78", "FR", "+33612345678"),
+        ("33 612 345 678", "FR", "+33612345678"),  # country code without its +
+        ("  0612345678  ", "FR", "+33612345678"),
+        ("06\u00a012\u00a034\u00a056\u00a078", "FR", "+33612345678"),  # no-break spaces
+        ("0151 12345678", "DE", "+4915112345678"),
+        ("+49 151 12345678", "FR", "+4915112345678"),  # a German number in a French store
+        ("(202) 555-0147", "US", "+12025550147"),
+        ("+1 202 555 0147", "FR", "+12025550147"),
+        ("020 7946 0000", "GB", "+442079460000"),
+        ("06 12 34 56 78", "fr", "+33612345678"),  # the country code in any case
     ],
 )
-def test_normalize_phone(typed: str, digits: str) -> None:
-    assert normalize_phone(typed) == digits
+def test_normalize_phone_gives_one_international_form(typed: str, country: str, e164: str) -> None:
+    assert normalize_phone(typed, country) == e164
+
+
+def test_national_and_international_forms_are_the_same_customer() -> None:
+    forms = ["06 12 34 56 78", "+33 6 12 34 56 78", "0033612345678", "06.12.34.56.78"]
+    assert {normalize_phone(form, "FR") for form in forms} == {"+33612345678"}
 
 
 @pytest.mark.parametrize("typed", ["", "  ", None])
 def test_empty_phone_is_none(typed: str | None) -> None:
-    assert normalize_phone(typed) is None
+    assert normalize_phone(typed, "FR") is None
 
 
 @pytest.mark.parametrize("typed", ["12345", "+1 2345", "1234567890123456", "++--()"])
 def test_phone_digit_count(typed: str) -> None:
     with pytest.raises(InvalidCustomerDetails) as info:
-        normalize_phone(typed)
+        normalize_phone(typed, "FR")
     assert info.value.message == "A phone number has 6 to 15 digits."
+    assert info.value.reason == "phone_digit_count"
+    assert info.value.params == {"min_digits": 6, "max_digits": 15}
 
 
 @pytest.mark.parametrize(
@@ -178,29 +216,137 @@ def test_phone_digit_count(typed: str) -> None:
     ["call me", "06 12 34 56 7a", "0612345678 ext 2", "'; DROP TABLE--", "%s%n{0}", "#0612"],
 )
 def test_phone_with_letters_is_refused(typed: str) -> None:
-    with pytest.raises(InvalidCustomerDetails, match="digits only"):
-        normalize_phone(typed)
+    with pytest.raises(InvalidCustomerDetails, match="digits only") as info:
+        normalize_phone(typed, "FR")
+    assert info.value.reason == "phone_not_digits"
 
 
-@settings(max_examples=200)
-@given(st.text(max_size=30))
-def test_phone_result_is_digits_or_a_refusal(typed: str) -> None:
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "061234567",
+        "06 12 34 56 789",
+        "123456",
+        "00 00 00 00 00",
+        "4000.0000.0002",
+        "(555) 123-4567",
+    ],
+)
+def test_phone_not_valid_in_the_store_country_is_refused(typed: str) -> None:
+    with pytest.raises(InvalidCustomerDetails) as info:
+        normalize_phone(typed, "FR")
+    assert info.value.reason == "phone_invalid_for_country"
+    assert info.value.params == {"country": "FR"}
+    assert info.value.message == (
+        "This is not a valid phone number in FR. Check it, or type it with its country code (+…)."
+    )
+
+
+@pytest.mark.parametrize("typed", ["+33 6 12 34 56", "+999 123456789", "+49 1", "0049 123"])
+def test_phone_with_a_wrong_country_code_or_number_is_refused(typed: str) -> None:
+    with pytest.raises(InvalidCustomerDetails) as info:
+        normalize_phone(typed, "FR")
+    assert info.value.reason in {"phone_invalid_international", "phone_digit_count"}
+
+
+def test_international_refusal_says_to_check_the_country_code() -> None:
+    with pytest.raises(InvalidCustomerDetails) as info:
+        normalize_phone("+999 123456789", "FR")
+    assert info.value.reason == "phone_invalid_international"
+    assert info.value.message == (
+        "This phone number is not valid: check its country code and its digits."
+    )
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="0123456789 +-.()/", max_size=20) | st.text(max_size=30))
+def test_phone_result_is_e164_or_a_refusal(typed: str) -> None:
     try:
-        phone = normalize_phone(typed)
+        phone = normalize_phone(typed, "FR")
     except InvalidCustomerDetails:
         return
     if phone is not None:
-        assert phone.isdigit()
-        assert 6 <= len(phone) <= 15
+        assert phone.startswith("+")
+        assert phone[1:].isascii()
+        assert phone[1:].isdigit()
+        assert 6 <= len(phone) - 1 <= 15
+        # E.164 is a fixed point, whatever the store's country
+        assert normalize_phone(phone, "FR") == phone
+        assert normalize_phone(phone, "DE") == phone
 
 
 @pytest.mark.parametrize("typed", ["０６１２３４５６７８", "٠٦١٢٣٤٥٦٧٨"])
 def test_phone_with_non_ascii_digits_is_normalised_or_refused(typed: str) -> None:
     try:
-        phone = normalize_phone(typed)
+        phone = normalize_phone(typed, "FR")
     except InvalidCustomerDetails:
         return
-    assert phone == "0612345678"
+    assert phone == "+33612345678"
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("06.12.34.56.78", True),
+        ("(06) 12 34 56 78", True),
+        ("+33 6 12 34 56 78", True),
+        ("0033/612345678", True),
+        ("4000-0000-0002", True),  # digits with separators: the caller tells card numbers apart
+        ("123", True),
+        ("", False),
+        ("  ", False),
+        ("+-()", False),
+        ("Ana Customer1", False),
+        ("ana@example.com", False),
+        ("LC1-abc", False),
+        ("06 12 34 56 7a", False),
+        ("06\t12", False),
+    ],
+)
+def test_looks_like_phone(text: str, answer: bool) -> None:
+    assert looks_like_phone(text) is answer
+
+
+@pytest.mark.parametrize(
+    ("e164", "digits"),
+    [
+        ("+33612345678", "0612345678"),
+        ("+4915112345678", "015112345678"),
+        ("+12025550147", "2025550147"),
+        ("+442079460000", "02079460000"),
+        ("0612345678", None),  # not E.164: a phone stored before it was
+        ("garbage", None),
+        ("", None),
+    ],
+)
+def test_national_digits(e164: str, digits: str | None) -> None:
+    assert national_digits(e164) == digits
+
+
+@pytest.mark.parametrize(
+    ("stored", "country", "e164"),
+    [
+        ("0612345678", "FR", "+33612345678"),  # typed nationally
+        ("33612345678", "FR", "+33612345678"),  # typed with +33, the + dropped
+        ("0033612345678", "FR", "+33612345678"),
+        ("4915112345678", "DE", "+4915112345678"),  # not +49 49...: the + was dropped
+        ("015112345678", "DE", "+4915112345678"),
+        ("4915112345678", "FR", "+4915112345678"),  # a foreign number typed with its +
+        ("2025550147", "US", "+12025550147"),
+        ("12025550147", "US", "+12025550147"),
+        ("+33612345678", "FR", "+33612345678"),  # already E.164
+        ("33612345678", "DE", "+33612345678"),  # a German number would start with 0
+        ("0612345678", "DE", "+49612345678"),  # ... as this one does
+        ("442079460000", "FR", "+442079460000"),
+    ],
+)
+def test_stored_digit_phones_are_read_again_as_e164(stored: str, country: str, e164: str) -> None:
+    assert e164_from_stored_phone(stored, country) == e164
+
+
+@pytest.mark.parametrize("stored", ["123456", "0000000000", "999999999999999", "", "abc"])
+def test_stored_phones_that_cannot_be_read_are_left_alone(stored: str) -> None:
+    assert e164_from_stored_phone(stored, "FR") is None
 
 
 # --- customer_details -----------------------------------------------------------------------
@@ -210,13 +356,13 @@ def test_customer_details_are_normalised() -> None:
     result = details(
         first_name=" Ana ", last_name="Silva", email=" ANA@Example.com", phone="+33 6 12 34 56 78"
     )
-    assert result == CustomerDetails("Ana", "Silva", "ana@example.com", "33612345678")
+    assert result == CustomerDetails("Ana", "Silva", "ana@example.com", "+33612345678")
     assert result.full_name == "Ana Silva"
 
 
 def test_phone_only_is_enough() -> None:
     result = details(email=None, phone="06 12 34 56 78")
-    assert (result.email, result.phone) == (None, "0612345678")
+    assert (result.email, result.phone) == (None, "+33612345678")
 
 
 def test_one_name_is_enough() -> None:

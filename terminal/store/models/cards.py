@@ -26,8 +26,8 @@ class Customer(Base):
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"))
     first_name: Mapped[str] = mapped_column(String(80), default="")
     last_name: Mapped[str] = mapped_column(String(80), default="")
-    email: Mapped[str | None] = mapped_column(String(254))  # lower-cased
-    phone: Mapped[str | None] = mapped_column(String(15))  # digits only
+    email: Mapped[str | None] = mapped_column(String(254))  # NFC, lower-cased
+    phone: Mapped[str | None] = mapped_column(String(16))  # E.164: +33612345678
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     @property

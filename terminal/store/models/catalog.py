@@ -36,6 +36,8 @@ class Vendor(Base):
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
     name: Mapped[str] = mapped_column(String(120))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # ISO 3166-1 alpha-2: where a phone number typed without its country code belongs.
+    country: Mapped[str] = mapped_column(String(2))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
