@@ -14,19 +14,21 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TextIO, TypeVar
 
+from PySide6.QtCore import QLocale
+
 from terminal.demo.catalog import CatalogSeed
 from terminal.demo.history import build_demo_database
 from terminal.domain.clock import ManualClock
 from terminal.domain.errors import LoyaltyError
-from terminal.domain.money import format_amount
 from terminal.scanner.confirm import Confirmer
 from terminal.scanner.decoders import default_decoder
 from terminal.scanner.demo_source import DemoCardSource
 from terminal.scanner.frames import AcceptedScan
 from terminal.scanner.pipeline import ScanPipeline
 from terminal.services.bundle import CounterServices, counter_services
-from terminal.services.views import Actor, CardView
+from terminal.services.views import Actor, CardView, OperationResult
 from terminal.store.schema import open_current
+from terminal.ui import texts
 
 T = TypeVar("T")
 
@@ -49,10 +51,12 @@ class Narrator:
             result = action()
         except LoyaltyError as err:
             self.refusals += 1
-            self.say(f"   {label}: REFUSED - {err.message}")
+            self.say(f"   {label}: REFUSED - {texts.error_text(err)}")
             return None
         self.successes += 1
-        message = getattr(result, "message", None)
+        # The same sentences as the screens (QCoreApplication.translate needs no application
+        # and, with no translation installed, gives the English source text).
+        message = texts.result_text(result) if isinstance(result, OperationResult) else None
         self.say(f"   {label}: OK" + (f" - {message}" if message else ""))
         return result
 
@@ -67,7 +71,9 @@ def describe_card(card: CardView) -> str:
         + ("  reward available!" if card.stamp_reward_available else ""),
         f"   points {card.points_balance}"
         + (f" (+{card.pending_points} pending sync)" if card.pending_points else "")
-        + (f", expire on {card.points_expire_on:%Y-%m-%d}" if card.points_expire_on else ""),
+        + (
+            f", expire on {texts.date_text(card.points_expire_on)}" if card.points_expire_on else ""
+        ),
     ]
     return "\n".join(lines)
 
@@ -86,10 +92,15 @@ def run_headless_demo(
         say.say(f"Reusing the demo database {path} (pass --fresh to rebuild it).")
     database = open_current(path)
     clock = ManualClock(now)
+    # The demo speaks the English source texts: numbers, amounts and dates in their plain
+    # form too (12.50, 2027-03-10), not in whatever this computer's locale writes them.
+    locale = QLocale()
+    QLocale.setDefault(QLocale.c())
     try:
         services = counter_services(database, clock)
         _play(say, services, clock)
     finally:
+        QLocale.setDefault(locale)
         database.dispose()
     say.say()
     say.say(f"Demo finished: {say.successes} operations done, {say.refusals} refused as expected.")
@@ -162,7 +173,7 @@ def _play(say: Narrator, s: CounterServices, clock: ManualClock) -> None:
 
     say.step("Rewards catalogue for this card")
     for option in s.points.rewards(card.card_id):
-        state = "available" if option.available else f"disabled: {option.reason}"
+        state = "available" if option.available else f"disabled: {texts.reward_reason_text(option)}"
         say.say(f"   {option.points_cost:>4} pts  {option.name:<24} {state}")
     say.attempt(
         "redeem 'Pastry' with a wrong PIN",
@@ -206,7 +217,7 @@ def _play(say: Narrator, s: CounterServices, clock: ManualClock) -> None:
 
     say.step("Card history (newest first)")
     for entry in s.lookup.history(card.card_id, limit=12).entries:
-        amount = f" on {format_amount(entry.purchase_amount)}" if entry.purchase_amount else ""
+        amount = f" on {texts.money(entry.purchase_amount)}" if entry.purchase_amount else ""
         say.say(
             f"   {entry.transaction_at:%H:%M} {entry.type.value:<17} "
             f"stamps {entry.stamps_delta:+d} points {entry.points_delta:+d}{amount}"
@@ -218,9 +229,9 @@ def _play(say: Narrator, s: CounterServices, clock: ManualClock) -> None:
     say.say(f"   {stats.vendor_name}")
     for period in stats.periods:
         say.say(
-            f"   {period.label:<13} stamps {period.stamps_given:>4}  points earned "
-            f"{period.points_earned:>6}  redeemed {period.points_redeemed:>5}  rewards "
-            f"{period.rewards_redeemed:>3}  enrollments {period.enrollments:>3}"
+            f"   {texts.period_label(period.days):<13} stamps {period.stamps_given:>4}  "
+            f"points earned {period.points_earned:>6}  redeemed {period.points_redeemed:>5}  "
+            f"rewards {period.rewards_redeemed:>3}  enrollments {period.enrollments:>3}"
         )
 
 

@@ -57,11 +57,15 @@ def normalize_card_number(text: str) -> str:
     digits = _SEPARATORS_RE.sub("", text or "")
     if not digits.isascii() or not digits.isdigit():
         raise InvalidCardNumber(
-            "A card number has only digits, e.g. 1234-5678-9012. Check what was typed."
+            "A card number has only digits, e.g. 1234-5678-9012. Check what was typed.",
+            reason="card_number_not_digits",
         )
     if len(digits) != CARD_NUMBER_DIGITS:
         raise InvalidCardNumber(
-            f"A card number has {CARD_NUMBER_DIGITS} digits; {len(digits)} were typed."
+            f"A card number has {CARD_NUMBER_DIGITS} digits; {len(digits)} were typed.",
+            reason="card_number_wrong_length",
+            digits=CARD_NUMBER_DIGITS,
+            typed=len(digits),
         )
     if not luhn_valid(digits):
         raise CardNumberTypo()

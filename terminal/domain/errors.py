@@ -1,6 +1,7 @@
 """Typed loyalty errors, each with a message a cashier can act on.
 
-`code` is a stable machine name (used in sync results and logs); `message` is for people.
+`code` is a stable machine name (used in sync results and logs); `message` is English, for
+people reading logs, the server or the command line. Screens translate `key` and `params`.
 """
 
 from __future__ import annotations
@@ -9,13 +10,26 @@ from datetime import datetime
 
 
 class LoyaltyError(Exception):
-    """Base of every refusal the loyalty rules can give."""
+    """Base of every refusal the loyalty rules can give.
+
+    `message` is English, for logs, the server and the command line. Screens never show
+    it: they build their own sentence with tr() from `key` (the class's `code`, or the
+    more precise `reason` where one class covers several refusals) and `params` (the
+    numbers and names that sentence needs), see terminal/ui/texts.py.
+    """
 
     code = "loyalty_error"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, reason: str | None = None, **params: object) -> None:
         super().__init__(message)
         self.message = message
+        self.reason = reason
+        self.params: dict[str, object] = params
+
+    @property
+    def key(self) -> str:
+        """What the UI translates: `reason` when given, else the class's `code`."""
+        return self.reason or self.code
 
 
 def _hhmm(moment: datetime) -> str:
@@ -78,7 +92,9 @@ class CardNotFound(LoyaltyError):
     code = "card_not_found"
 
     def __init__(self, what: str = "this card") -> None:
-        super().__init__(f"No loyalty card found for {what}. Check it, or enroll the customer.")
+        super().__init__(
+            f"No loyalty card found for {what}. Check it, or enroll the customer.", what=what
+        )
 
 
 class CardInactive(LoyaltyError):
@@ -87,7 +103,8 @@ class CardInactive(LoyaltyError):
     def __init__(self, card_number: str) -> None:
         super().__init__(
             f"Card {card_number} is deactivated: it cannot earn or redeem. "
-            "A manager can reactivate it."
+            "A manager can reactivate it.",
+            card_number=card_number,
         )
 
 
@@ -103,16 +120,27 @@ class NotInProgram(LoyaltyError):
 
     code = "not_in_program"
 
-    def __init__(self, what: str) -> None:
-        super().__init__(f"This loyalty program has no {what}.")
+    def __init__(self, what: str, *, reason: str | None = None) -> None:
+        # `what` is English (for the message); `reason` names the refusal for the screens.
+        super().__init__(f"This loyalty program has no {what}.", reason=reason)
 
 
 class CardStatusUnchanged(LoyaltyError):
     code = "card_status_unchanged"
 
     def __init__(self, card_number: str, active: bool) -> None:
-        state = "active" if active else "deactivated"
-        super().__init__(f"Card {card_number} is already {state}.")
+        if active:
+            super().__init__(
+                f"Card {card_number} is already active.",
+                reason="card_already_active",
+                card_number=card_number,
+            )
+        else:
+            super().__init__(
+                f"Card {card_number} is already deactivated.",
+                reason="card_already_deactivated",
+                card_number=card_number,
+            )
 
 
 class CustomerAlreadyEnrolled(LoyaltyError):
@@ -121,7 +149,9 @@ class CustomerAlreadyEnrolled(LoyaltyError):
     def __init__(self, existing_card_number: str, matched_on: str) -> None:
         super().__init__(
             f"This customer already has card {existing_card_number} (same {matched_on}). "
-            "Use that card instead."
+            "Use that card instead.",
+            existing_card_number=existing_card_number,
+            matched_on=matched_on,  # "email" or "phone"
         )
         self.existing_card_number = existing_card_number
         self.matched_on = matched_on
@@ -152,15 +182,20 @@ class StampLimitReached(LoyaltyError):
     code = "stamp_daily_limit"
 
     def __init__(self, limit: int, given_today: int) -> None:
+        params = {"limit": limit, "given_today": given_today}
         if given_today >= limit:
-            text = f"Daily stamp limit reached ({limit}). Next stamp possible tomorrow."
+            super().__init__(
+                f"Daily stamp limit reached ({limit}). Next stamp possible tomorrow.", **params
+            )
         else:
             left = limit - given_today
-            text = (
+            super().__init__(
                 f"Daily stamp limit is {limit}: only {left} more "
-                f"stamp{'s' if left != 1 else ''} possible today."
+                f"stamp{'s' if left != 1 else ''} possible today.",
+                reason="stamp_daily_limit_partial",
+                left=left,
+                **params,
             )
-        super().__init__(text)
         self.limit = limit
         self.given_today = given_today
 
@@ -171,7 +206,9 @@ class StampCooldown(LoyaltyError):
     def __init__(self, minutes: int, next_possible_local: datetime) -> None:
         super().__init__(
             f"A stamp was given less than {minutes} minutes ago. "
-            f"Next stamp possible at {_hhmm(next_possible_local)}."
+            f"Next stamp possible at {_hhmm(next_possible_local)}.",
+            minutes=minutes,
+            next_possible_local=next_possible_local,
         )
         self.next_possible_local = next_possible_local
 
@@ -182,7 +219,10 @@ class StampRewardNotReady(LoyaltyError):
     def __init__(self, have: int, target: int) -> None:
         missing = target - have
         super().__init__(
-            f"The stamp reward needs {target} stamps; this card has {have} ({missing} more to go)."
+            f"The stamp reward needs {target} stamps; this card has {have} ({missing} more to go).",
+            have=have,
+            target=target,
+            missing=missing,
         )
 
 
@@ -194,7 +234,7 @@ class RewardUnavailable(LoyaltyError):
 
     def __init__(self, name: str | None = None) -> None:
         what = f"The reward '{name}'" if name else "This reward"
-        super().__init__(f"{what} is not offered any more. Pick another reward.")
+        super().__init__(f"{what} is not offered any more. Pick another reward.", name=name)
 
 
 class InsufficientPoints(LoyaltyError):
@@ -203,7 +243,10 @@ class InsufficientPoints(LoyaltyError):
     def __init__(self, balance: int, cost: int) -> None:
         super().__init__(
             f"Not enough points: this reward costs {cost} and the card has {balance} "
-            f"({cost - balance} missing)."
+            f"({cost - balance} missing).",
+            balance=balance,
+            cost=cost,
+            missing=cost - balance,
         )
         self.balance = balance
         self.cost = cost
@@ -214,7 +257,9 @@ class BelowMinimumRedemption(LoyaltyError):
 
     def __init__(self, balance: int, minimum: int) -> None:
         super().__init__(
-            f"Points can be redeemed from {minimum} points on; this card has {balance}."
+            f"Points can be redeemed from {minimum} points on; this card has {balance}.",
+            balance=balance,
+            minimum=minimum,
         )
 
 
@@ -224,7 +269,9 @@ class OfflineRedemptionLimit(LoyaltyError):
     def __init__(self, limit: int, remaining: int) -> None:
         super().__init__(
             f"The terminal is offline: a card may redeem at most {limit} points a day "
-            f"here while offline ({max(remaining, 0)} left today). Try again when back online."
+            f"here while offline ({max(remaining, 0)} left today). Try again when back online.",
+            limit=limit,
+            remaining=max(remaining, 0),
         )
 
 
@@ -273,13 +320,17 @@ class WrongPin(LoyaltyError):
 
     def __init__(self, remaining_attempts: int) -> None:
         if remaining_attempts > 0:
-            text = (
+            super().__init__(
                 f"Wrong PIN. {remaining_attempts} attempt"
-                f"{'s' if remaining_attempts != 1 else ''} left before this PIN is locked."
+                f"{'s' if remaining_attempts != 1 else ''} left before this PIN is locked.",
+                remaining_attempts=remaining_attempts,
             )
         else:
-            text = "Wrong PIN. This PIN is now locked. Ask a manager."
-        super().__init__(text)
+            super().__init__(
+                "Wrong PIN. This PIN is now locked. Ask a manager.",
+                reason="wrong_pin_now_locked",
+                remaining_attempts=0,
+            )
         self.remaining_attempts = remaining_attempts
 
 
@@ -289,7 +340,8 @@ class PinLocked(LoyaltyError):
     def __init__(self, until_local: datetime) -> None:
         super().__init__(
             f"This PIN is locked after too many wrong attempts, until "
-            f"{_day_time(until_local)}. Another staff member can help."
+            f"{_day_time(until_local)}. Another staff member can help.",
+            until_local=until_local,
         )
         self.until_local = until_local
 

@@ -35,11 +35,18 @@ _HASH_BYTES = 32
 def validate_new_pin(pin: str) -> str:
     """A PIN to be set: 4 to 8 digits, not one digit repeated, not a plain sequence."""
     if not isinstance(pin, str) or not pin.isascii() or not pin.isdigit():
-        raise InvalidPinFormat("A PIN has only digits.")
+        raise InvalidPinFormat("A PIN has only digits.", reason="pin_not_digits")
     if not PIN_MIN_LENGTH <= len(pin) <= PIN_MAX_LENGTH:
-        raise InvalidPinFormat(f"A PIN has {PIN_MIN_LENGTH} to {PIN_MAX_LENGTH} digits.")
+        raise InvalidPinFormat(
+            f"A PIN has {PIN_MIN_LENGTH} to {PIN_MAX_LENGTH} digits.",
+            reason="pin_wrong_length",
+            min_length=PIN_MIN_LENGTH,
+            max_length=PIN_MAX_LENGTH,
+        )
     if len(set(pin)) == 1 or pin in "0123456789" or pin in "9876543210":
-        raise InvalidPinFormat("This PIN is too easy to guess. Choose another one.")
+        raise InvalidPinFormat(
+            "This PIN is too easy to guess. Choose another one.", reason="pin_too_easy"
+        )
     return pin
 
 

@@ -9,6 +9,7 @@ from terminal.domain.errors import (
     BelowMinimumRedemption,
     CrossLocationRedemption,
     InsufficientPoints,
+    LoyaltyError,
     NotInProgram,
     OfflineRedemptionLimit,
     RewardUnavailable,
@@ -19,13 +20,13 @@ from terminal.domain.rules import CompanyRules, ProgramRules, RewardRule
 
 def points_earned(program: ProgramRules, amount_minor: int) -> int:
     if not program.uses_points:
-        raise NotInProgram("points")
+        raise NotInProgram("points", reason="program_without_points")
     return points_for_purchase(amount_minor, program.points_per_currency_unit)
 
 
 def check_points_redemption(*, program: ProgramRules, reward: RewardRule, balance: int) -> None:
     if not program.uses_points:
-        raise NotInProgram("points")
+        raise NotInProgram("points", reason="program_without_points")
     if not reward.is_active:
         raise RewardUnavailable(reward.name)
     if balance < program.minimum_redemption_points:
@@ -34,12 +35,15 @@ def check_points_redemption(*, program: ProgramRules, reward: RewardRule, balanc
         raise InsufficientPoints(balance, reward.points_cost)
 
 
-def unaffordable_reason(program: ProgramRules, reward: RewardRule, balance: int) -> str | None:
-    """Why a catalogue entry is disabled for this balance, or None when it can be redeemed."""
+def unaffordable_reason(
+    program: ProgramRules, reward: RewardRule, balance: int
+) -> LoyaltyError | None:
+    """Why a catalogue entry is disabled for this balance (the refusal redeeming it would
+    give), or None when it can be redeemed."""
     try:
         check_points_redemption(program=program, reward=reward, balance=balance)
     except (BelowMinimumRedemption, InsufficientPoints, RewardUnavailable, NotInProgram) as err:
-        return err.message
+        return err
     return None
 
 

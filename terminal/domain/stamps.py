@@ -36,11 +36,15 @@ def check_stamp(
 ) -> None:
     """Raise if `count` stamps may not be given now. The card itself is checked apart."""
     if not program.uses_stamps:
-        raise NotInProgram("stamps")
+        raise NotInProgram("stamps", reason="program_without_stamps")
     if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-        raise InvalidStampCount("Give at least one stamp.")
+        raise InvalidStampCount("Give at least one stamp.", reason="stamp_count_too_small")
     if program.max_daily_stamps > 0 and count > program.max_daily_stamps:
-        raise InvalidStampCount(f"At most {program.max_daily_stamps} stamps can be given in a day.")
+        raise InvalidStampCount(
+            f"At most {program.max_daily_stamps} stamps can be given in a day.",
+            reason="stamp_count_above_daily_limit",
+            limit=program.max_daily_stamps,
+        )
     if program.max_daily_stamps > 0 and stamps_today + count > program.max_daily_stamps:
         raise StampLimitReached(program.max_daily_stamps, stamps_today)
     if last_stamp_at is not None and program.stamp_cooldown_minutes > 0:
@@ -54,9 +58,9 @@ def check_stamp(
 
 def check_stamp_redemption(*, program: ProgramRules, stamp_count: int) -> None:
     if not program.uses_stamps:
-        raise NotInProgram("stamps")
+        raise NotInProgram("stamps", reason="program_without_stamps")
     if program.stamps_target <= 0:
-        raise NotInProgram("stamp reward")
+        raise NotInProgram("stamp reward", reason="program_without_stamp_reward")
     if stamp_count < program.stamps_target:
         raise StampRewardNotReady(stamp_count, program.stamps_target)
 

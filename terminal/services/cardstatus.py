@@ -31,7 +31,11 @@ class CardStatusService:
     ) -> OperationResult:
         note = " ".join((reason or "").split()) or None
         if note is not None and (len(note) > REASON_MAX or not note.isprintable()):
-            raise InvalidInput(f"The reason must be printable and at most {REASON_MAX} long.")
+            raise InvalidInput(
+                f"The reason must be printable and at most {REASON_MAX} long.",
+                reason="status_reason_invalid",
+                max_length=REASON_MAX,
+            )
         member = self._staff.authorize(actor, PinOperation.DEACTIVATE, StaffRole.MANAGER)
         now = self._deps.clock.now()
         with self._deps.sessions.write() as session:
@@ -45,6 +49,4 @@ class CardStatusService:
             entry = append_entry(
                 session, ctx, card, type_, now=now, staff_id=member.staff_id, notes=note
             )
-            view = card_view(session, ctx, card)
-            verb = "reactivated" if active else "deactivated"
-            return OperationResult(entry.id, entry.type, view, f"Card {shown} {verb}.")
+            return OperationResult(entry.id, entry.type, card_view(session, ctx, card))

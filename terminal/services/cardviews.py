@@ -6,6 +6,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from terminal.domain.cards import format_card_number
+from terminal.domain.clock import to_store_time
 from terminal.domain.errors import CardNotFound
 from terminal.domain.ledger import SyncState
 from terminal.domain.points import points_expiry_date
@@ -66,7 +67,12 @@ def card_view(session: Session, ctx: TerminalContext, card: LoyaltyCard) -> Card
         if card.points_balance > 0
         else None,
         enrolled_at_vendor_id=card.enrolled_at_vendor_id,
-        last_activity_at=card.last_activity_at,
+        enrolled_at_vendor_name=ctx.vendor_names.get(card.enrolled_at_vendor_id)
+        if card.enrolled_at_vendor_id is not None
+        else None,
+        last_activity_at=to_store_time(card.last_activity_at, ctx.store_tz)
+        if card.last_activity_at is not None
+        else None,
     )
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from terminal.domain.clock import store_day_bounds
 from terminal.domain.errors import InvalidInput, RewardUnavailable
 from terminal.domain.ledger import TransactionType
-from terminal.domain.money import DEFAULT_MAX_AMOUNT_MINOR, format_amount, parse_amount
+from terminal.domain.money import DEFAULT_MAX_AMOUNT_MINOR, parse_amount
 from terminal.domain.points import (
     check_offline_redemption,
     check_points_redemption,
@@ -67,11 +67,9 @@ class PointsService:
                 order_reference=reference,
             )
             view = card_view(session, ctx, card)
-            message = (
-                f"{points} points for a purchase of {format_amount(amount_minor)}. "
-                f"Balance: {view.points_balance} points."
+            return OperationResult(
+                entry.id, entry.type, view, points_delta=points, purchase_amount=amount_minor
             )
-            return OperationResult(entry.id, entry.type, view, message)
 
     def rewards(self, card_id: str) -> list[RewardOption]:
         """The catalogue for this card: unaffordable rewards come with the reason."""
@@ -80,9 +78,16 @@ class PointsService:
             card = require_card(session, ctx, card_id)
             options = []
             for reward in _catalogue(session, ctx):
-                reason = unaffordable_reason(ctx.program, reward.rule(), card.points_balance)
+                refusal = unaffordable_reason(ctx.program, reward.rule(), card.points_balance)
                 options.append(
-                    RewardOption(reward.id, reward.name, reward.points_cost, reason is None, reason)
+                    RewardOption(
+                        reward.id,
+                        reward.name,
+                        reward.points_cost,
+                        available=refusal is None,
+                        reason=refusal.key if refusal else None,
+                        reason_params=dict(refusal.params) if refusal else {},
+                    )
                 )
             return options
 
@@ -127,8 +132,13 @@ class PointsService:
                 authorized_online=authorized_online,
             )
             view = card_view(session, ctx, card)
-            message = f"Reward redeemed: {reward.name}. Balance: {view.points_balance} points."
-            return OperationResult(entry.id, entry.type, view, message)
+            return OperationResult(
+                entry.id,
+                entry.type,
+                view,
+                points_delta=-reward.points_cost,
+                reward_description=reward.name,
+            )
 
 
 def _catalogue(session: Session, ctx: TerminalContext) -> list[Reward]:
@@ -164,6 +174,8 @@ def _clean_reference(reference: str | None) -> str | None:
         return None
     if len(text) > ORDER_REFERENCE_MAX or not text.isprintable():
         raise InvalidInput(
-            f"The order reference must be printable and at most {ORDER_REFERENCE_MAX} long."
+            f"The order reference must be printable and at most {ORDER_REFERENCE_MAX} long.",
+            reason="order_reference_invalid",
+            max_length=ORDER_REFERENCE_MAX,
         )
     return text

@@ -51,11 +51,7 @@ class StampService:
                 stamps_delta=count,
             )
             view = card_view(session, ctx, card)
-            message = f"{count} stamp{'s' if count != 1 else ''} added: {view.stamp_count}"
-            message += f" of {view.stamps_target}."
-            if view.stamp_reward_available:
-                message += f" Reward available: {view.stamp_reward_description}!"
-            return OperationResult(entry.id, entry.type, view, message)
+            return OperationResult(entry.id, entry.type, view, stamps_delta=count)
 
     def redeem_reward(self, actor: Actor, card_id: str) -> OperationResult:
         member = self._staff.authorize(actor, PinOperation.REDEEM)
@@ -81,11 +77,13 @@ class StampService:
                 reward_description=ctx.program.stamps_reward_description,
             )
             view = card_view(session, ctx, card)
-            message = (
-                f"Reward redeemed: {ctx.program.stamps_reward_description}. "
-                f"{view.stamp_count} stamps left."
+            return OperationResult(
+                entry.id,
+                entry.type,
+                view,
+                stamps_delta=-ctx.program.stamps_target,
+                reward_description=ctx.program.stamps_reward_description,
             )
-            return OperationResult(entry.id, entry.type, view, message)
 
 
 def _stamps_since(session: Session, card: LoyaltyCard, since: datetime) -> int:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, case, func, select
 
-from terminal.domain.clock import store_days_back_start
+from terminal.domain.clock import store_days_back_start, to_store_time
 from terminal.domain.ledger import TransactionType
 from terminal.services.context import ServiceDeps
 from terminal.services.views import PeriodStats, StoreStats
 from terminal.store.models import LedgerEntry
 
-PERIODS = (("Today", 1), ("Last 7 days", 7), ("Last 30 days", 30))
+PERIODS = (1, 7, 30)  # store calendar days, today included; the UI names them
 _TYPE = LedgerEntry.type
 # What PeriodStats counts, in its field order: (which entries, what each contributes).
 _METRICS: tuple[tuple[ColumnElement[bool], ColumnElement[int] | int], ...] = (
@@ -30,9 +30,7 @@ class StatsService:
         now = self._deps.clock.now()
         with self._deps.sessions.read() as session:
             ctx = self._deps.context(session)
-            starts = {
-                label: store_days_back_start(now, ctx.store_tz, days - 1) for label, days in PERIODS
-            }
+            starts = {days: store_days_back_start(now, ctx.store_tz, days - 1) for days in PERIODS}
             columns = [
                 func.coalesce(
                     func.sum(case(((LedgerEntry.transaction_at >= since) & kind, value), else_=0)),
@@ -48,8 +46,8 @@ class StatsService:
                 )
             ).one()
             periods = []
-            for index, (label, since) in enumerate(starts.items()):
+            for index, (days, since) in enumerate(starts.items()):
                 width = len(_METRICS)
                 values = [int(v) for v in row[index * width : (index + 1) * width]]
-                periods.append(PeriodStats(label, since, *values))
+                periods.append(PeriodStats(days, to_store_time(since, ctx.store_tz), *values))
             return StoreStats(ctx.vendor_name, periods)

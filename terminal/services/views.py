@@ -1,12 +1,17 @@
-"""Plain values the services hand out: no ORM object ever leaves a unit of work."""
+"""Plain values the services hand out: no ORM object ever leaves a unit of work.
+
+They carry codes and numbers, never sentences: the UI builds every text with tr(). Every
+datetime in a view is timezone-aware and in the store's time zone, ready to show.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from terminal.domain.ledger import SyncState, TransactionType
-from terminal.domain.rules import StaffRole
+from terminal.domain.rules import CompanyRules, ProgramRules, StaffRole
 
 
 @dataclass(frozen=True)
@@ -27,17 +32,24 @@ class CardView:
     pending_stamps: int
     points_expire_on: date | None
     enrolled_at_vendor_id: int | None
-    last_activity_at: datetime | None
+    enrolled_at_vendor_name: str | None
+    last_activity_at: datetime | None  # store time
 
 
 @dataclass(frozen=True)
 class OperationResult:
-    """What the cashier sees after an operation: the entry written and the card after it."""
+    """What the cashier is told after an operation: the entry written, what it changed
+    and the card after it. The UI turns this into a sentence (terminal/ui/texts.py)."""
 
     entry_id: str
     type: TransactionType
     card: CardView
-    message: str
+    stamps_delta: int = 0
+    points_delta: int = 0
+    purchase_amount: int | None = None  # minor units: bought (earn) or returned (void)
+    reward_description: str | None = None
+    shortfall: int = 0  # a void: stamps or points already spent, not taken back
+    welcome_bonus: int = 0  # an enrollment: the welcome bonus points written with it
 
 
 @dataclass(frozen=True)
@@ -46,7 +58,34 @@ class RewardOption:
     name: str
     points_cost: int
     available: bool
-    reason: str | None  # why it is disabled
+    reason: str | None  # why it is disabled: the key of the refusal (LoyaltyError.key)
+    reason_params: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VoidableEntry:
+    """A recent entry of a card that a void or return can still take back."""
+
+    entry_id: str
+    type: TransactionType  # POINTS_EARNED or STAMP_EARNED
+    transaction_at: datetime  # store time
+    purchase_amount: int | None  # the original purchase (minor units), points entries only
+    returnable_amount: int | None  # what of it can still be returned
+    points_delta: int  # points the original earned
+    stamps_left: int  # stamps of it not yet voided
+
+
+@dataclass(frozen=True)
+class TerminalInfo:
+    """Who and where this terminal is, and the rules the screens need to plan an operation."""
+
+    terminal_name: str
+    vendor_id: int
+    vendor_name: str
+    store_tz: str
+    country: str  # ISO 3166 alpha-2 of the store, for phone numbers
+    program: ProgramRules
+    company: CompanyRules
 
 
 @dataclass(frozen=True)
@@ -110,7 +149,7 @@ class Actor:
 
 @dataclass(frozen=True)
 class PeriodStats:
-    label: str
+    days: int  # 1 = today, 7 = the last 7 store days (today included), ...
     since: datetime
     stamps_given: int
     points_earned: int

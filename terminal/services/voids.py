@@ -5,23 +5,23 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from terminal.domain.clock import to_store_time
 from terminal.domain.errors import VoidRefused
 from terminal.domain.ledger import TransactionType
-from terminal.domain.money import DEFAULT_MAX_AMOUNT_MINOR, format_amount, parse_amount
+from terminal.domain.money import DEFAULT_MAX_AMOUNT_MINOR, parse_amount
 from terminal.domain.rules import PinOperation
 from terminal.domain.voids import (
     VOID_OF,
     OriginalEntry,
     check_voids_allowed,
-    plan_points_void,
-    plan_stamp_void,
+    plan_void,
 )
 from terminal.services.cardviews import card_view, require_card
 from terminal.services.context import ServiceDeps
 from terminal.services.inputs import is_uuid_text
 from terminal.services.ledger_writer import append_entry
 from terminal.services.staff import StaffService
-from terminal.services.views import Actor, OperationResult
+from terminal.services.views import Actor, OperationResult, VoidableEntry
 from terminal.store.models import LedgerEntry
 
 VOIDABLE_SCAN = 500  # recent earn entries looked at; older returns go through a manager
@@ -70,14 +70,17 @@ class VoidService:
                 else None
             )
             if original is None or original.card_id != card.id:
-                raise VoidRefused("This transaction is not on this card. Pick it from the list.")
-            state = _original_state(session, original)
-            if original.type is TransactionType.POINTS_EARNED:
-                plan = plan_points_void(
-                    state, returned_amount=amount, points_balance=card.points_balance
+                raise VoidRefused(
+                    "This transaction is not on this card. Pick it from the list.",
+                    reason="void_entry_not_on_card",
                 )
-            else:
-                plan = plan_stamp_void(state, count=stamps, stamp_count=card.stamp_count)
+            plan = plan_void(
+                _original_state(session, original),
+                returned_amount=amount,
+                stamps=stamps,
+                points_balance=card.points_balance,
+                stamp_count=card.stamp_count,
+            )
             notes = " ".join(part for part in (_clean_note(note), plan.note) if part) or None
             entry = append_entry(
                 session,
@@ -93,20 +96,18 @@ class VoidService:
                 shortfall=plan.shortfall,
                 notes=notes,
             )
-            view = card_view(session, ctx, card)
-            if plan.type is TransactionType.POINTS_VOIDED:
-                message = (
-                    f"Return of {format_amount(plan.returned_amount or 0)}: "
-                    f"{plan.points_removed} points taken back."
-                )
-            else:
-                message = f"{plan.stamps_removed} stamp(s) voided."
-            if plan.note:
-                message += " " + plan.note
-            return OperationResult(entry.id, entry.type, view, message)
+            return OperationResult(
+                entry.id,
+                entry.type,
+                card_view(session, ctx, card),
+                stamps_delta=-plan.stamps_removed,
+                points_delta=-plan.points_removed,
+                purchase_amount=plan.returned_amount,
+                shortfall=plan.shortfall,
+            )
 
-    def voidable(self, card_id: str, limit: int = 20) -> list[tuple[str, str]]:
-        """Recent entries of the card that can still be voided, as (entry id, label)."""
+    def voidable(self, card_id: str, limit: int = 20) -> list[VoidableEntry]:
+        """Recent entries of the card that can still be voided, newest first."""
         with self._deps.sessions.read() as session:
             ctx = self._deps.context(session)
             card = require_card(session, ctx, card_id)
@@ -119,18 +120,33 @@ class VoidService:
                 .order_by(LedgerEntry.transaction_at.desc())
                 .limit(VOIDABLE_SCAN)
             )
-            result: list[tuple[str, str]] = []
+            result: list[VoidableEntry] = []
             for entry in rows:
                 if len(result) >= limit:
                     break
                 state = _original_state(session, entry)
                 if entry.type is TransactionType.POINTS_EARNED:
                     left = (entry.purchase_amount or 0) - state.voided_amount
-                    if left > 0:
-                        label = f"Purchase {format_amount(left)} ({entry.points_delta} points)"
-                        result.append((entry.id, label))
-                elif entry.stamps_delta - state.voided_stamps > 0:
-                    result.append((entry.id, f"{entry.stamps_delta} stamp(s)"))
+                    if left <= 0:
+                        continue
+                    returnable: int | None = left
+                    stamps_left = 0
+                else:
+                    stamps_left = entry.stamps_delta - state.voided_stamps
+                    if stamps_left <= 0:
+                        continue
+                    returnable = None
+                result.append(
+                    VoidableEntry(
+                        entry_id=entry.id,
+                        type=entry.type,
+                        transaction_at=to_store_time(entry.transaction_at, ctx.store_tz),
+                        purchase_amount=entry.purchase_amount,
+                        returnable_amount=returnable,
+                        points_delta=entry.points_delta,
+                        stamps_left=stamps_left,
+                    )
+                )
             return result
 
 
@@ -157,5 +173,9 @@ def _original_state(session: Session, original: LedgerEntry) -> OriginalEntry:
 def _clean_note(note: str | None) -> str | None:
     text = " ".join((note or "").split())
     if len(text) > 200 or not text.isprintable():
-        raise VoidRefused("The note must be printable and at most 200 characters.")
+        raise VoidRefused(
+            "The note must be printable and at most 200 characters.",
+            reason="void_note_invalid",
+            max_length=200,
+        )
     return text or None

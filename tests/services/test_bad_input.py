@@ -237,7 +237,11 @@ def test_comma_is_a_decimal_mark_never_a_thousands_separator(terminal: Terminal)
     with refused(terminal, InvalidAmount, "at most two decimals"):
         terminal.services.points.earn(CASHIER, card.card_id, "1,234")
     result = terminal.services.points.earn(CASHIER, card.card_id, "123,45")
-    assert result.message == "123 points for a purchase of 123.45. Balance: 173 points."
+    assert (result.points_delta, result.purchase_amount, result.card.points_balance) == (
+        123,
+        12345,
+        173,
+    )
 
 
 # --- ids and None values --------------------------------------------------------------------

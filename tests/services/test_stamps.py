@@ -54,7 +54,8 @@ def test_one_stamp(terminal: Terminal) -> None:
     result = _stamp(terminal, card.card_id)
 
     assert result.type is TransactionType.STAMP_EARNED
-    assert result.message == "1 stamp added: 1 of 10."
+    assert (result.stamps_delta, result.points_delta) == (1, 0)
+    assert (result.card.stamp_count, result.card.stamps_target) == (1, 10)
     assert result.card.stamp_count == 1
     assert result.card.pending_stamps == 1
     assert not result.card.stamp_reward_available
@@ -70,7 +71,7 @@ def test_several_stamps_in_one_entry(terminal: Terminal) -> None:
 
     result = _stamp(terminal, card.card_id, 3)
 
-    assert result.message == "3 stamps added: 3 of 10."
+    assert result.stamps_delta == 3
     assert result.card.stamp_count == 3
     assert entry(terminal, result.entry_id).stamps_delta == 3
     assert ledger_types(terminal, card.card_id).count(TransactionType.STAMP_EARNED) == 1
@@ -249,7 +250,8 @@ def test_reward_becomes_available_at_the_target_over_several_days(terminal: Term
     assert result is not None
     assert result.card.stamp_count == 10
     assert result.card.stamp_reward_available
-    assert result.message == "1 stamp added: 10 of 10. Reward available: Free coffee!"
+    assert result.stamps_delta == 1
+    assert result.card.stamp_reward_description == "Free coffee"
 
 
 def test_redeem_stamp_reward_subtracts_the_target(make_term: MakeTerminal) -> None:
@@ -258,7 +260,7 @@ def test_redeem_stamp_reward_subtracts_the_target(make_term: MakeTerminal) -> No
     result = terminal.services.stamps.redeem_reward(MANAGER, card_id)
 
     assert result.type is TransactionType.STAMP_REDEEMED
-    assert result.message == "Reward redeemed: Free coffee. 2 stamps left."
+    assert (result.stamps_delta, result.reward_description) == (-10, "Free coffee")
     assert result.card.stamp_count == 2
     assert not result.card.stamp_reward_available
     row = entry(terminal, result.entry_id)
@@ -283,8 +285,11 @@ def test_custom_target_and_reward(make_term: MakeTerminal) -> None:
     added = _stamp(terminal, card.card_id, 5)
     redeemed = terminal.services.stamps.redeem_reward(CASHIER, card.card_id)
 
-    assert added.message == "5 stamps added: 5 of 5. Reward available: Free pastry!"
-    assert redeemed.message == "Reward redeemed: Free pastry. 0 stamps left."
+    assert (added.stamps_delta, added.card.stamps_target) == (5, 5)
+    assert added.card.stamp_reward_available
+    assert added.card.stamp_reward_description == "Free pastry"
+    assert (redeemed.stamps_delta, redeemed.reward_description) == (-5, "Free pastry")
+    assert redeemed.card.stamp_count == 0
     assert entry(terminal, redeemed.entry_id).reward_description == "Free pastry"
 
 

@@ -12,7 +12,7 @@ from tests.services.conftest import MakeTerminal
 from tests.services.helpers import add_remote_entry, paris
 
 UNLIMITED = ProgramRules(max_daily_stamps=0, stamp_cooldown_minutes=0)
-LABELS = ["Today", "Last 7 days", "Last 30 days"]
+DAYS = [1, 7, 30]  # today, the last 7 and the last 30 store days
 
 
 def _counts(period: PeriodStats) -> tuple[int, int, int, int, int]:
@@ -33,7 +33,8 @@ def test_empty_store(terminal: Terminal) -> None:
     stats = terminal.services.stats.store_stats()
 
     assert stats.vendor_name == "Main Street"
-    assert [p.label for p in stats.periods] == LABELS
+    assert [p.days for p in stats.periods] == DAYS
+    assert all(str(p.since.tzinfo) == "Europe/Paris" for p in stats.periods)  # store time
     assert [p.since for p in stats.periods] == [
         paris(2026, 3, 10, 0, 0),
         paris(2026, 3, 4, 0, 0),

@@ -16,8 +16,8 @@ from terminal.domain.errors import (
 )
 from terminal.domain.ledger import TransactionType
 from terminal.domain.rules import CompanyRules, ProgramRules
-from terminal.services.views import Actor
-from tests.factories import CASHIER, MANAGER, Terminal, seed_with
+from terminal.services.views import Actor, VoidableEntry
+from tests.factories import CASHIER, MANAGER, T0, Terminal, seed_with
 from tests.services.conftest import MakeTerminal
 from tests.services.helpers import card_row, entry, ledger, refused, staff_row
 
@@ -48,7 +48,7 @@ def test_full_return(terminal: Terminal) -> None:
     result = _void(terminal, card_id, original)
 
     assert result.type is TransactionType.POINTS_VOIDED
-    assert result.message == "Return of 100.00: 100 points taken back."
+    assert (result.points_delta, result.purchase_amount, result.shortfall) == (-100, 10_000, 0)
     assert result.card.points_balance == 50
     row = entry(terminal, result.entry_id)
     assert (row.points_delta, row.purchase_amount, row.reverses_id) == (-100, 10_000, original)
@@ -132,7 +132,7 @@ def test_shortfall_when_the_points_were_already_spent(terminal: Terminal) -> Non
 
     shortfall_note = "Shortfall: 50 points already spent, not taken back."
     assert result.card.points_balance == 0
-    assert result.message == f"Return of 100.00: 50 points taken back. {shortfall_note}"
+    assert (result.points_delta, result.purchase_amount, result.shortfall) == (-50, 10_000, 50)
     row = entry(terminal, result.entry_id)
     assert (row.points_delta, row.shortfall) == (-50, 50)
     assert row.notes == f"Customer returned the kettle {shortfall_note}"
@@ -164,7 +164,7 @@ def test_stamp_voided(make_term: MakeTerminal) -> None:
 
     one = _void(terminal, card.card_id, stamped.entry_id, stamps=1)
     assert one.type is TransactionType.STAMP_VOIDED
-    assert one.message == "1 stamp(s) voided."
+    assert (one.stamps_delta, one.shortfall, one.purchase_amount) == (-1, 0, None)
     assert one.card.stamp_count == 1
     row = entry(terminal, one.entry_id)
     assert (row.stamps_delta, row.points_delta, row.reverses_id) == (-1, 0, stamped.entry_id)
@@ -201,9 +201,22 @@ def test_entries_that_cannot_be_voided(terminal: Terminal) -> None:
     voided = _void(terminal, card_id, original, returned_amount="10.00")
     created, bonus = ledger(terminal, card_id)[:2]
 
-    for entry_id in (created.id, bonus.id, redeemed.entry_id, voided.entry_id):
-        with refused(terminal, VoidRefused, "Pick the stamp given by mistake"):
+    # It used to say "Only a stamp can be voided here" whatever the entry was.
+    for entry_id, key, why in (
+        (created.id, "void_of_card_creation", "creation of the card"),
+        (bonus.id, "void_of_welcome_bonus", "A welcome bonus cannot be voided"),
+        (redeemed.entry_id, "void_of_redemption", "A reward handed over cannot be voided"),
+        (voided.entry_id, "void_of_void", "itself a void"),
+    ):
+        with refused(terminal, VoidRefused, why) as info:
             _void(terminal, card_id, entry_id)
+        assert info.value.key == key
+        assert "Only stamps given and points earned on a purchase" in info.value.message
+    terminal.services.cards.deactivate(MANAGER, card_id)
+    status = ledger(terminal, card_id)[-1]
+    with refused(terminal, VoidRefused, "card status change") as info:
+        _void(terminal, card_id, status.id)
+    assert info.value.params == {"entry_type": "CARD_DEACTIVATED"}
 
 
 def test_entry_of_another_card_or_unknown(terminal: Terminal) -> None:
@@ -255,22 +268,25 @@ def test_voidable_list_shrinks_as_things_are_returned(make_term: MakeTerminal) -
     terminal.clock.advance(timedelta(minutes=1))
     stamp = terminal.services.stamps.add_stamp(CASHIER, card_id, 2).entry_id
     voidable = terminal.services.voids.voidable
+    P, S = TransactionType.POINTS_EARNED, TransactionType.STAMP_EARNED
+    minute = timedelta(minutes=1)
 
     assert voidable(card_id) == [
-        (stamp, "2 stamp(s)"),
-        (second, "Purchase 20.00 (20 points)"),
-        (first, "Purchase 10.00 (10 points)"),
+        VoidableEntry(stamp, S, T0 + 2 * minute, None, None, 0, 2),
+        VoidableEntry(second, P, T0 + minute, 2000, 2000, 20, 0),
+        VoidableEntry(first, P, T0, 1000, 1000, 10, 0),
     ]
+    assert {str(e.transaction_at.tzinfo) for e in voidable(card_id)} == {"Europe/Paris"}
 
     _void(terminal, card_id, second, returned_amount="5.00")
     assert voidable(card_id) == [
-        (stamp, "2 stamp(s)"),
-        (second, "Purchase 15.00 (20 points)"),
-        (first, "Purchase 10.00 (10 points)"),
+        VoidableEntry(stamp, S, T0 + 2 * minute, None, None, 0, 2),
+        VoidableEntry(second, P, T0 + minute, 2000, 1500, 20, 0),
+        VoidableEntry(first, P, T0, 1000, 1000, 10, 0),
     ]
     _void(terminal, card_id, first)
     _void(terminal, card_id, stamp, stamps=1)
-    assert [entry_id for entry_id, _ in voidable(card_id)] == [stamp, second]
+    assert [(e.entry_id, e.stamps_left) for e in voidable(card_id)] == [(stamp, 1), (second, 0)]
     _void(terminal, card_id, stamp)
     _void(terminal, card_id, second)
     assert voidable(card_id) == []

@@ -104,11 +104,35 @@ def test_parse_amount_refuses_empty(typed: str | None) -> None:
         "١٢.٥٠",
         "１２",  # full-width digits
         "12\x0050",
-        "12\t50",
+        "12 EUR",
+        "12 5O",
     ],
 )
 def test_parse_amount_refuses_text(typed: str) -> None:
-    assert "as a number" in _refusal(typed).message
+    error = _refusal(typed)
+    assert "as a number" in error.message
+    assert error.key == "amount_not_a_number"
+
+
+@pytest.mark.parametrize("typed", ["12 50", "1 250", "12\t50", "1 2 3", "+ 3", "12\u00a050"])
+def test_parse_amount_refuses_a_space_inside(typed: str) -> None:
+    # 12 50 was read as 1,250.00: at a counter it may as well mean 12.50. Ask, never guess.
+    error = _refusal(typed)
+    assert error.key == "amount_with_space"
+    assert "ambiguous" in error.message
+    assert "without spaces" in error.message
+
+
+@pytest.mark.parametrize("typed", ["1 250,00", "1 234.50", "10 000.00", "1\u202f250,00"])
+def test_parse_amount_refuses_thousands_separated_by_spaces(typed: str) -> None:
+    error = _refusal(typed)
+    assert error.key == "amount_grouped_with_spaces"
+    assert "without spaces" in error.message
+
+
+@pytest.mark.parametrize("typed", [" 12.50", "12,50 ", "\u00a012.50\u00a0"])
+def test_parse_amount_still_takes_spaces_around(typed: str) -> None:
+    assert parse_amount(typed) == 1250
 
 
 @pytest.mark.parametrize("typed", ["1.234", "12,505", "0.001", "12.500"])

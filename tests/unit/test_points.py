@@ -109,13 +109,25 @@ def test_stamps_only_program_has_no_points_redemption() -> None:
         check_points_redemption(program=STAMPS_ONLY, reward=PASTRY, balance=1000)
 
 
-def test_unaffordable_reason_gives_the_cashier_message() -> None:
-    assert unaffordable_reason(DEFAULT, LUNCH, 200) == (
+def test_unaffordable_reason_gives_the_refusal() -> None:
+    short = unaffordable_reason(DEFAULT, LUNCH, 200)
+    assert isinstance(short, InsufficientPoints)
+    assert (short.key, short.params) == (
+        "insufficient_points",
+        {"balance": 200, "cost": 250, "missing": 50},
+    )
+    assert short.message == (
         "Not enough points: this reward costs 250 and the card has 200 (50 missing)."
     )
-    assert "from 100 points on" in (unaffordable_reason(DEFAULT, CHEAP, 10) or "")
-    assert "not offered any more" in (unaffordable_reason(DEFAULT, RETIRED, 500) or "")
-    assert unaffordable_reason(STAMPS_ONLY, PASTRY, 500) == "This loyalty program has no points."
+    below = unaffordable_reason(DEFAULT, CHEAP, 10)
+    assert isinstance(below, BelowMinimumRedemption)
+    assert below.params == {"balance": 10, "minimum": 100}
+    retired = unaffordable_reason(DEFAULT, RETIRED, 500)
+    assert isinstance(retired, RewardUnavailable)
+    assert retired.params == {"name": RETIRED.name}
+    no_points = unaffordable_reason(STAMPS_ONLY, PASTRY, 500)
+    assert isinstance(no_points, NotInProgram)
+    assert no_points.key == "program_without_points"
 
 
 @given(st.integers(-10, 1000), st.integers(0, 600), st.integers(0, 600), st.booleans())

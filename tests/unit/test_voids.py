@@ -20,6 +20,7 @@ from terminal.domain.voids import (
     check_voids_allowed,
     plan_points_void,
     plan_stamp_void,
+    plan_void,
 )
 
 T = TransactionType
@@ -190,21 +191,71 @@ def test_returned_amount_must_be_positive(amount: int) -> None:
         plan_points_void(purchase(), returned_amount=amount, points_balance=RICH)
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [
-        T.STAMP_EARNED,
-        T.POINTS_REDEEMED,
-        T.POINTS_VOIDED,
-        T.WELCOME_BONUS,
-        T.POINTS_ADJUSTMENT,
-        T.CARD_CREATED,
-    ],
-)
-def test_only_a_points_purchase_can_be_returned(kind: TransactionType) -> None:
-    original = OriginalEntry(type=kind, purchase_amount=1000, points_delta=10, stamps_delta=0)
-    with pytest.raises(VoidRefused, match="Only a points purchase can be returned"):
+def test_only_a_points_purchase_can_be_returned() -> None:
+    original = OriginalEntry(
+        type=T.STAMP_EARNED, purchase_amount=None, points_delta=0, stamps_delta=1
+    )
+    with pytest.raises(VoidRefused, match="Only a points purchase can be returned") as info:
         plan_points_void(original, returned_amount=None, points_balance=RICH)
+    assert info.value.key == "void_not_a_purchase"
+
+
+# Voiding anything but a stamp given or points earned said "Only a stamp can be voided here"
+# (plan_stamp_void was reached for every non-points type): the refusal names what can be
+# voided and why this entry cannot, each with its own key.
+UNVOIDABLE = {
+    T.STAMP_REDEEMED: ("void_of_redemption", "A reward handed over cannot be voided"),
+    T.POINTS_REDEEMED: ("void_of_redemption", "A reward handed over cannot be voided"),
+    T.WELCOME_BONUS: ("void_of_welcome_bonus", "A welcome bonus cannot be voided"),
+    T.STAMP_VOIDED: ("void_of_void", "itself a void"),
+    T.POINTS_VOIDED: ("void_of_void", "itself a void"),
+    T.CARD_CREATED: ("void_of_card_creation", "creation of the card cannot be voided"),
+    T.CARD_DEACTIVATED: ("void_of_card_status_change", "card status change cannot be voided"),
+    T.CARD_REACTIVATED: ("void_of_card_status_change", "card status change cannot be voided"),
+    T.POINTS_ADJUSTMENT: ("void_of_points_adjustment", "points adjustment"),
+    T.POINTS_EXPIRED: ("void_of_points_expiry", "Expired points"),
+}
+
+
+def test_every_type_that_cannot_be_voided_has_its_refusal() -> None:
+    assert set(UNVOIDABLE) | set(VOID_OF) == set(TransactionType)
+
+
+@pytest.mark.parametrize("kind", list(UNVOIDABLE))
+@pytest.mark.parametrize("planner", ["plan_void", "plan_points_void", "plan_stamp_void"])
+def test_an_entry_that_cannot_be_voided_says_why_and_what_can(
+    kind: TransactionType, planner: str
+) -> None:
+    original = OriginalEntry(type=kind, purchase_amount=1000, points_delta=-10, stamps_delta=-1)
+    plan = {
+        "plan_void": lambda: plan_void(
+            original, returned_amount=None, stamps=None, points_balance=RICH, stamp_count=10
+        ),
+        "plan_points_void": lambda: plan_points_void(
+            original, returned_amount=None, points_balance=RICH
+        ),
+        "plan_stamp_void": lambda: plan_stamp_void(original, count=None, stamp_count=10),
+    }[planner]
+    key, why = UNVOIDABLE[kind]
+    with pytest.raises(VoidRefused) as info:
+        plan()
+    error = info.value
+    assert error.key == key
+    assert error.params == {"entry_type": kind.value}
+    assert why in error.message
+    assert "Only stamps given and points earned on a purchase can be voided." in error.message
+    assert "Only a stamp can be voided here" not in error.message
+
+
+def test_plan_void_dispatches_on_the_original_type() -> None:
+    points = plan_void(
+        purchase(), returned_amount=600, stamps=None, points_balance=RICH, stamp_count=0
+    )
+    assert (points.type, points.returned_amount) == (T.POINTS_VOIDED, 600)
+    stamps = plan_void(
+        stamp_entry(3), returned_amount=None, stamps=2, points_balance=0, stamp_count=5
+    )
+    assert (stamps.type, stamps.stamps_removed) == (T.STAMP_VOIDED, 2)
 
 
 @pytest.mark.parametrize("amount", [None, 0])
@@ -330,11 +381,10 @@ def test_stamp_void_needs_at_least_one(count: int) -> None:
         plan_stamp_void(stamp_entry(3), count=count, stamp_count=10)
 
 
-@pytest.mark.parametrize("kind", [T.POINTS_EARNED, T.STAMP_REDEEMED, T.STAMP_VOIDED])
-def test_only_a_stamp_earned_can_be_voided(kind: TransactionType) -> None:
-    original = OriginalEntry(type=kind, purchase_amount=1000, points_delta=10, stamps_delta=1)
-    with pytest.raises(VoidRefused, match="Only a stamp can be voided"):
-        plan_stamp_void(original, count=None, stamp_count=10)
+def test_a_purchase_is_returned_not_voided_as_a_stamp() -> None:
+    with pytest.raises(VoidRefused, match="Pick the stamp given by mistake") as info:
+        plan_stamp_void(purchase(), count=None, stamp_count=10)
+    assert info.value.key == "void_not_a_stamp"
 
 
 @given(st.integers(1, 10), st.lists(st.integers(1, 3), max_size=10), st.integers(-2, 20))
