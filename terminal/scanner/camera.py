@@ -130,7 +130,8 @@ class OpenCvCamera:
             _release_quietly(capture)
             raise SourceError(
                 f"No camera found at {where}. "
-                "Plug in the camera or choose another one in the settings."
+                "Plug in the camera or choose another one in the settings.",
+                kind="missing",
             )
         self._configure(capture)
         image = None
@@ -142,7 +143,8 @@ class OpenCvCamera:
             _release_quietly(capture)
             raise SourceError(
                 f"The camera at {where} is in use by another program (a video call or a "
-                "camera app?). Close that program; the terminal tries again by itself."
+                "camera app?). Close that program; the terminal tries again by itself.",
+                kind="busy",
             )
         self._capture = capture
         self._resolution = (image.shape[1], image.shape[0])
@@ -164,7 +166,8 @@ class OpenCvCamera:
         self.close()
         raise SourceError(
             "The camera stopped sending pictures (unplugged?). Check its cable; "
-            "the terminal reconnects by itself when the camera is back."
+            "the terminal reconnects by itself when the camera is back.",
+            kind="unplugged",
         )
 
     def close(self) -> None:

@@ -10,6 +10,7 @@ it may wait.
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Callable, Sequence
 
@@ -63,6 +64,11 @@ class DemoCardSource:
     def description(self) -> str:
         count = len(self._payloads)
         return f"Demo camera ({count} demo card{'s' if count != 1 else ''})"
+
+    @property
+    def gap_s(self) -> float:
+        """The empty counter at the start of each card's turn."""
+        return self._gap
 
     def open(self) -> None:
         if self._started_at is not None:
@@ -272,3 +278,95 @@ def _darken_inside(scene: np.ndarray, corners: np.ndarray) -> None:
         mask = np.zeros(region.shape[:2], np.uint8)
         cv2.fillConvexPoly(mask, np.round(local).astype(np.int32), 255)
         np.copyto(region, cv2.convertScaleAbs(region, alpha=0.55), where=mask[..., None] > 0)
+
+
+class DemoCounterCamera:
+    """The windowed demo's camera: an empty counter until `hold(payload)` (from any thread);
+    then that card slides in, is held for a moment and leaves, drawn by DemoCardSource.
+
+    Every card the demo may hold is known up front (`payloads`), so the scene is one
+    DemoCardSource showing card i at the i-th turn of its cycle. Runs on the camera worker.
+    """
+
+    def __init__(
+        self,
+        payloads: Sequence[str],
+        *,
+        size: tuple[int, int] = (1280, 720),
+        fps: float = 30,
+        clock: Callable[[], float] = time.monotonic,
+        seconds_per_card: float = 3.0,
+    ) -> None:
+        self._scene = DemoCardSource(
+            payloads, size=size, fps=fps, clock=clock, seconds_per_card=seconds_per_card
+        )
+        self._index = {payload: i for i, payload in enumerate(payloads)}
+        self._clock = clock
+        self._fps = fps
+        self._period = seconds_per_card
+        self._lock = threading.Lock()
+        self._requested: int | None = None
+        self._showing: tuple[int, float] | None = None  # card index, when it started
+        self._opened_at: float | None = None
+        self._last: Frame | None = None
+        self._empty: np.ndarray | None = None
+
+    @property
+    def description(self) -> str:
+        return "Demo camera (pick a demo customer to hold their card)"
+
+    def hold(self, payload: str) -> None:
+        """Show this card to the camera now (ignored for a card the demo does not know)."""
+        index = self._index.get(payload)
+        if index is not None:
+            with self._lock:
+                self._requested = index
+
+    def open(self) -> None:
+        self._scene.open()
+        self._opened_at = self._clock()
+        self._last = None
+
+    def read(self) -> Frame | None:
+        if self._opened_at is None:
+            raise SourceError("The demo camera is not open.")
+        now = self._clock()
+        slot = math.floor((now - self._opened_at) * self._fps + 1e-9)
+        with self._lock:
+            requested, self._requested = self._requested, None
+        if requested is not None:
+            self._showing = (requested, now)
+            self._last = None
+        if self._last is not None and self._last.index == slot:
+            return self._last
+        elapsed = self._scene_time(now)
+        if elapsed == 0.0:  # the empty counter does not change: draw it once
+            if self._empty is None:
+                self._empty = self._scene.render(0.0)
+            image = self._empty
+        else:
+            image = self._scene.render(elapsed)
+        self._last = Frame(image, self._opened_at + slot / self._fps, slot)
+        return self._last
+
+    def seconds_until_next_frame(self) -> float:
+        if self._opened_at is None:
+            return 0.0
+        elapsed = self._clock() - self._opened_at
+        return max(0.0, (math.floor(elapsed * self._fps + 1e-9) + 1) / self._fps - elapsed)
+
+    def close(self) -> None:
+        self._scene.close()
+        self._opened_at = None
+        self._last = None
+
+    def _scene_time(self, now: float) -> float:
+        """Where in the scene's cycle this moment is: card i's turn while it is held, else
+        the empty counter at the start of a turn."""
+        if self._showing is not None:
+            index, started = self._showing
+            into = now - started + self._scene.gap_s  # skip the empty start of the turn
+            if into < self._period:
+                return index * self._period + into
+            self._showing = None
+        return 0.0

@@ -18,12 +18,15 @@ class Frame:
 
 
 class SourceError(Exception):
-    """A frame source cannot deliver; `message` says what to do about it."""
+    """A frame source cannot deliver; `message` says what to do about it (English, for logs
+    and the doctor), `kind` names the trouble for screens that say it in their language:
+    "missing", "busy", "unplugged", or "unusable" (a file or folder that cannot be read)."""
 
-    def __init__(self, message: str, *, recoverable: bool = True) -> None:
+    def __init__(self, message: str, *, recoverable: bool = True, kind: str = "unusable") -> None:
         super().__init__(message)
         self.message = message
         self.recoverable = recoverable
+        self.kind = kind
 
 
 class FrameSource(Protocol):

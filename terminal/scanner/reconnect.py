@@ -29,6 +29,7 @@ class SourceStatus:
     message: str = ""  # for the cashier: what is wrong and what to do
     retry_at: float | None = None  # on the reconnector's clock, while WAITING
     recovered: bool = False  # the OK that follows a time without frames
+    kind: str = ""  # the SourceError's kind while WAITING or FAILED (see frames.SourceError)
 
 
 class CameraReconnector:
@@ -139,11 +140,11 @@ class CameraReconnector:
         self._drop_source()
         self._had_trouble = True
         if not err.recoverable:
-            self._set(SourceStatus(SourceState.FAILED, err.message))
+            self._set(SourceStatus(SourceState.FAILED, err.message, kind=err.kind))
             return
         retry_at = self._clock() + self._delay
         self._delay = min(self._delay * 2, self._max_delay)
-        self._set(SourceStatus(SourceState.WAITING, err.message, retry_at))
+        self._set(SourceStatus(SourceState.WAITING, err.message, retry_at, kind=err.kind))
 
     def _drop_source(self) -> None:
         source, self._source = self._source, None
