@@ -1,4 +1,4 @@
-"""Command line: `loyalty-terminal demo --headless`, `loyalty-terminal doctor`."""
+"""Command line: `loyalty-terminal` (the counter window), `demo`, `doctor`."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--headless",
         action="store_true",
-        help="no window: play a scripted counter session and print what happens",
+        help="no window: play a scripted counter session and print what happens "
+        "(also what happens on a machine without a display)",
     )
     demo.add_argument("--fresh", action="store_true", help="rebuild the demo database first")
     demo.add_argument("--data-dir", type=Path, help="where the demo database lives")
@@ -43,35 +44,57 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         if args.command == "demo":
-            return _demo(args, settings.demo_dir)
+            return _demo(args, settings)
         if args.command == "doctor":
             return _doctor(args, settings)
+        return _counter(settings)
     except (SettingsError, LocalDatabaseError) as err:
         print(f"loyalty-terminal: {err.message}", file=sys.stderr)
         return 2
-    print(
-        "loyalty-terminal: the counter window is not built yet. "
-        "Try `loyalty-terminal demo --headless`.",
-        file=sys.stderr,
-    )
-    return 2
 
 
-def _demo(args: argparse.Namespace, default_dir: Path) -> int:
-    from terminal.demo.headless import run_headless_demo
+def _save(settings: Settings) -> Path:
+    from terminal.settings_file import save_settings
 
-    if not args.headless:
+    return save_settings(settings)
+
+
+def _counter(settings: Settings) -> int:
+    from terminal.app import has_display, run_terminal
+
+    if not has_display():
         print(
-            "loyalty-terminal: the windowed demo is not built yet; "
-            "run `loyalty-terminal demo --headless`.",
+            "loyalty-terminal: no display found, so the counter window cannot open here. "
+            "Start it in the desktop session (or under Xvfb), or try "
+            "`loyalty-terminal demo --headless`.",
             file=sys.stderr,
         )
         return 2
+    return run_terminal(settings, _save)
+
+
+def _demo(args: argparse.Namespace, settings: Settings) -> int:
+    from terminal.app import has_display
+
     if not 1 <= args.customers <= 100_000:
         print("loyalty-terminal: --customers takes 1 to 100000.", file=sys.stderr)
         return 2
+    demo_dir = args.data_dir or settings.demo_dir
+    if not args.headless and has_display():
+        from terminal.app import run_demo_window
+
+        return run_demo_window(
+            settings, demo_dir, save=_save, fresh=args.fresh, customers=args.customers
+        )
+    if not args.headless:
+        print(
+            "No display found: the counter window needs a desktop session (or Xvfb). "
+            "Running the headless demo instead.\n"
+        )
+    from terminal.demo.headless import run_headless_demo
+
     return run_headless_demo(
-        args.data_dir or default_dir,
+        demo_dir,
         sys.stdout,
         now=datetime.now(UTC),
         fresh=args.fresh,

@@ -51,6 +51,11 @@ class Settings(BaseModel):
     scan_required_reads: int = Field(default=2, ge=1, le=10)
     scan_window_seconds: float = Field(default=0.6, gt=0, le=5)
     scan_repeat_cooldown_seconds: float = Field(default=1.5, ge=0, le=10)
+    # "default" is zxing-cpp with pyzbar on the codes it could not read (default_decoder())
+    decoder: Literal["default", "zxing-cpp", "pyzbar"] = "default"
+    # the counter
+    language: Literal["en", "fr", "de"] = "en"
+    sound: bool = True
 
     @property
     def database_path(self) -> Path:

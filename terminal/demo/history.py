@@ -116,3 +116,30 @@ def _qr_token(database: Database, card_id: str) -> str:
         token = session.scalar(select(LoyaltyCard.qr_code_data).where(LoyaltyCard.uuid == card_id))
     assert token is not None
     return token
+
+
+def demo_customers(path: Path, limit: int = 12) -> list[tuple[str, str, str]]:
+    """(name, card number, QR token) of the first demo customers, for the demo's panel."""
+    from terminal.domain.cards import format_card_number
+    from terminal.store.models import Customer
+
+    database = open_current(path)
+    try:
+        with database.reader() as session:
+            rows = session.execute(
+                select(
+                    Customer.first_name,
+                    Customer.last_name,
+                    LoyaltyCard.card_number,
+                    LoyaltyCard.qr_code_data,
+                )
+                .join(Customer, Customer.id == LoyaltyCard.customer_id)
+                .order_by(LoyaltyCard.id)
+                .limit(limit)
+            ).all()
+    finally:
+        database.dispose()
+    return [
+        (f"{first} {last}".strip(), format_card_number(number), token)
+        for first, last, number, token in rows
+    ]

@@ -14,6 +14,7 @@ from terminal.services.points import PointsService
 from terminal.services.staff import StaffService
 from terminal.services.stamps import StampService
 from terminal.services.stats import StatsService
+from terminal.services.terminal_info import TerminalInfoService
 from terminal.services.voids import VoidService
 
 
@@ -27,6 +28,7 @@ class CounterServices:
     cards: CardStatusService
     staff: StaffService
     stats: StatsService
+    terminal: TerminalInfoService
 
 
 def counter_services(
@@ -43,4 +45,5 @@ def counter_services(
         cards=CardStatusService(deps, staff),
         staff=staff,
         stats=StatsService(deps),
+        terminal=TerminalInfoService(deps),
     )

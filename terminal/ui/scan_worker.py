@@ -40,7 +40,9 @@ class ScanWorker(QThread):
 
     - `preview(QImage)`: the newest frame, scaled, at most `preview_fps` times a second.
     - `scanned(object)`: an AcceptedScan (payload and the timestamps for latency).
-    - `camera_status(str, bool)`: a message for people, and whether frames are flowing.
+    - `camera_status(str, bool)`: a message (English, for logs), and whether frames flow.
+    - `status_changed(object, str)`: the same change as a SourceStatus, and the source's
+      description (empty while none is open): screens put it in their own words.
     - `source_finished()`: a finite source (video file, folder) has no more frames, or
       the source failed in a way waiting will not fix (the status said why).
 
@@ -50,6 +52,7 @@ class ScanWorker(QThread):
     preview = Signal(QImage)
     scanned = Signal(object)
     camera_status = Signal(str, bool)
+    status_changed = Signal(object, str)
     source_finished = Signal()
 
     def __init__(
@@ -106,6 +109,8 @@ class ScanWorker(QThread):
             reconnector.close()
 
     def _report(self, status: SourceStatus, reconnector: CameraReconnector) -> None:
+        source = reconnector.source
+        self.status_changed.emit(status, source.description if source is not None else "")
         if status.state is SourceState.OK:
             source = reconnector.source
             where = source.description if source is not None else "camera"

@@ -1,0 +1,2013 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>AmountDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/amount.py" line="+62"/>
+        <location line="+13"/>
+        <source>Earn points</source>
+        <translation>Punkte gutschreiben</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Points for %1</source>
+        <translation>Punkte für %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase &amp;amount:</source>
+        <translation>Einkaufs&amp;betrag:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 12.50</source>
+        <translation>z. B. 12,50</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase amount</source>
+        <translation>Einkaufsbetrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount on the receipt, with a dot or a comma, e.g. 12.50 or 12,50</source>
+        <translation>Der Betrag auf dem Kassenbon, mit Punkt oder Komma, z. B. 12.50 oder 12,50</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Receipt number (optional):</source>
+        <translation>&amp;Bonnummer (optional):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt number</source>
+        <translation>Bonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: the order or receipt number</source>
+        <translation>Optional: die Bestell- oder Bonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earn points (Enter)</source>
+        <translation>Punkte gutschreiben (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the points for this purchase</source>
+        <translation>Die Punkte für diesen Einkauf gutschreiben</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <location filename="../../terminal/ui/widgets/card_panel.py" line="+129"/>
+        <source>Loyalty card</source>
+        <translation>Kundenkarte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card %1</source>
+        <translation>Karte %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DEACTIVATED: this card cannot earn or redeem. A manager can reactivate it.</source>
+        <translation>DEAKTIVIERT: Mit dieser Karte kann weder gesammelt noch eingelöst werden. Die Filialleitung kann sie wieder aktivieren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 stamps</source>
+        <translation>Stempel: %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reward available: %1</source>
+        <translation>Prämie verfügbar: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points balance</source>
+        <translation>Punktestand</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points expire on %1</source>
+        <translation>Punkte verfallen am %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 points pending sync</source>
+        <translation>%1 Punkte noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 stamps pending sync</source>
+        <translation>%1 Stempel noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enrolled at %1</source>
+        <translation>Angemeldet in %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
+    </message>
+</context>
+<context>
+    <name>CardScreen</name>
+    <message>
+        <location filename="../../terminal/ui/screens/card.py" line="+129"/>
+        <source>Confirmation</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refusal</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Add stamp</source>
+        <translation>Stempel vergeben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Give the customer one stamp</source>
+        <translation>Dem Kunden einen Stempel geben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earn points</source>
+        <translation>Punkte gutschreiben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points for a purchase amount</source>
+        <translation>Punkte für einen Einkaufsbetrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stamp reward</source>
+        <translation>Stempelprämie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand over the stamp card&apos;s reward</source>
+        <translation>Die Prämie der Stempelkarte aushändigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points reward</source>
+        <translation>Punkteprämie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick a reward from the catalogue and pay it with points</source>
+        <translation>Eine Prämie aus dem Katalog wählen und mit Punkten bezahlen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Void / return</source>
+        <translation>Storno / Rückgabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take back a stamp given by mistake or the points of a returned purchase</source>
+        <translation>Einen versehentlich vergebenen Stempel oder die Punkte eines zurückgegebenen Einkaufs zurücknehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New customer</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enroll a customer who has no card</source>
+        <translation>Einen Kunden ohne Karte anmelden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Back
+Esc</source>
+        <translation>Zurück
+Esc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the idle screen (Esc)</source>
+        <translation>Zurück zum Startbildschirm (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reactivate card</source>
+        <translation>Karte reaktivieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager: let this card earn and redeem again</source>
+        <translation>Filialleitung: Mit dieser Karte wieder sammeln und einlösen lassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivate card</source>
+        <translation>Karte deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager: block a lost or misused card</source>
+        <translation>Filialleitung: Eine verlorene oder missbrauchte Karte sperren</translation>
+    </message>
+</context>
+<context>
+    <name>CounterFlows</name>
+    <message>
+        <location filename="../../terminal/ui/flows.py" line="+88"/>
+        <source>Add a stamp</source>
+        <translation>Stempel vergeben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n point(s) per 1.00 spent</source>
+        <translation>
+            <numerusform>%n Punkt pro 1,00 ausgegeben</numerusform>
+            <numerusform>%n Punkte pro 1,00 ausgegeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Stamp reward: %1</source>
+        <translation>Stempelprämie: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Deactivate card %1</source>
+        <translation>Karte %1 deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reactivate card %1</source>
+        <translation>Karte %1 reaktivieren</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The terminal is still starting. Try again.</source>
+        <translation>Das Terminal startet noch. Bitte erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enroll a new customer</source>
+        <translation>Neuen Kunden anmelden</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Points reward: %1</source>
+        <translation>Punkteprämie: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Void / return on card %1</source>
+        <translation>Storno / Rückgabe auf Karte %1</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>Pick who is at the counter first (bottom of the screen).</source>
+        <translation>Wählen Sie zuerst, wer an der Kasse steht (unten am Bildschirm).</translation>
+    </message>
+</context>
+<context>
+    <name>CounterWindow</name>
+    <message>
+        <location filename="../../terminal/ui/app_window.py" line="+359"/>
+        <location line="+4"/>
+        <source>Starting the camera…</source>
+        <translation>Kamera wird gestartet …</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Camera ready: %1</source>
+        <translation>Kamera bereit: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The picture source has no more pictures.</source>
+        <translation>Die Bildquelle liefert keine Bilder mehr.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No camera found. Plug it in; the terminal reconnects by itself.</source>
+        <translation>Keine Kamera gefunden. Schließen Sie sie an; das Terminal verbindet sich von selbst.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The camera is in use by another program. Close it; reconnecting by itself.</source>
+        <translation>Die Kamera wird von einem anderen Programm verwendet. Schließen Sie es; die Verbindung wird automatisch wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The camera stopped sending pictures (unplugged?). Reconnecting…</source>
+        <translation>Die Kamera sendet keine Bilder mehr (ausgesteckt?). Verbindung wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The camera cannot be used. Check it in the settings.</source>
+        <translation>Die Kamera kann nicht verwendet werden. Prüfen Sie sie in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera: ready</source>
+        <translation>Kamera: bereit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Camera: not ready</source>
+        <translation>Kamera: nicht bereit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loyalty terminal</source>
+        <translation>Kundenkarten-Terminal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the &amp;counter:</source>
+        <translation>An der &amp;Kasse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff on duty</source>
+        <translation>Diensthabende Person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who serves at the counter: operations are recorded under this name</source>
+        <translation>Wer an der Kasse bedient: Vorgänge werden unter diesem Namen gespeichert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Camera, language, sound and the return to the idle screen (Ctrl+,)</source>
+        <translation>Kamera, Sprache, Ton und Rückkehr zum Startbildschirm (Strg+,)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local only: not connected to a server</source>
+        <translation>Nur lokal: nicht mit einem Server verbunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync state</source>
+        <translation>Synchronisierungsstatus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store and terminal</source>
+        <translation>Filiale und Terminal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCustomersPanel</name>
+    <message>
+        <location filename="../../terminal/ui/widgets/demo_customers.py" line="+61"/>
+        <location line="+10"/>
+        <source>Demo customers</source>
+        <translation>Demo-Kunden</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Pick a customer: their card is held in front of the demo camera.</source>
+        <translation>Wählen Sie einen Kunden: Seine Karte wird vor die Demo-Kamera gehalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo staff PINs:</source>
+        <translation>Demo-PINs des Personals:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>manager</source>
+        <translation>Filialleitung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cashier</source>
+        <translation>Kassierer/in</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter or a click holds this customer&apos;s card to the camera</source>
+        <translation>Enter oder ein Klick hält die Karte dieses Kunden vor die Kamera</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/enroll.py" line="+183"/>
+        <source>Enroll a customer</source>
+        <translation>Kunden anmelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New loyalty card</source>
+        <translation>Neue Kundenkarte</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Welcome bonus: %n points</source>
+        <translation>
+            <numerusform>Willkommensbonus: %n Punkt</numerusform>
+            <numerusform>Willkommensbonus: %n Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Points the new card starts with</source>
+        <translation>Die Startpunkte der neuen Karte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email (required):</source>
+        <translation>&amp;E-Mail (Pflichtfeld):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enroll (Enter)</source>
+        <translation>Anmelden (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enroll</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the loyalty card with these details</source>
+        <translation>Die Kundenkarte mit diesen Angaben anlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What is still needed to enroll</source>
+        <translation>Was für die Anmeldung noch fehlt</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The customer&apos;s email address; the company asks for one</source>
+        <translation>Die E-Mail-Adresse des Kunden; das Unternehmen verlangt sie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s email address; an email or a phone is needed</source>
+        <translation>Die E-Mail-Adresse des Kunden; E-Mail oder Telefon ist nötig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer&apos;s phone number; an email or a phone is needed</source>
+        <translation>Die Telefonnummer des Kunden; E-Mail oder Telefon ist nötig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s name, as it appears on the card</source>
+        <translation>Der Name des Kunden, wie er auf der Karte steht</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Ready to enroll</source>
+        <translation>Bereit zur Anmeldung</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Show card %1</source>
+        <translation>Karte %1 anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the existing card</source>
+        <translation>Vorhandene Karte anzeigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the card this customer already has, instead of enrolling again</source>
+        <translation>Die Karte öffnen, die dieser Kunde schon hat, statt ihn erneut anzumelden</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWindow</name>
+    <message>
+        <location filename="../../terminal/ui/first_run.py" line="+43"/>
+        <source>Loyalty terminal: setup</source>
+        <translation>Kundenkarten-Terminal: Einrichtung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This terminal is not activated yet</source>
+        <translation>Dieses Terminal ist noch nicht aktiviert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A terminal works for one store of a company. It is activated once with the server address and a one-time code from the company&apos;s back office (this arrives with the sync engine). No loyalty database was found at %1.
+
+Meanwhile you can try everything on demo data.</source>
+        <translation>Ein Terminal arbeitet für eine Filiale eines Unternehmens. Es wird einmalig mit der Serveradresse und einem Einmalcode aus dem Backoffice des Unternehmens aktiviert (das kommt mit der Synchronisierung). Unter %1 wurde keine Kundenkarten-Datenbank gefunden.
+
+Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>Open the demo</source>
+        <translation>Demo öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A demo store with demo customers and a demo camera, on this computer</source>
+        <translation>Eine Demo-Filiale mit Demo-Kunden und einer Demo-Kamera, auf diesem Computer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the terminal</source>
+        <translation>Das Terminal schließen</translation>
+    </message>
+</context>
+<context>
+    <name>IdleScreen</name>
+    <message>
+        <location filename="../../terminal/ui/screens/idle.py" line="+73"/>
+        <source>Show your loyalty card</source>
+        <translation>Zeigen Sie Ihre Kundenkarte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Camera picture</source>
+        <translation>Kamerabild</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hold the card&apos;s QR code inside the frame, about 20 cm from the camera</source>
+        <translation>Halten Sie den QR-Code der Karte in den Rahmen, etwa 20 cm vor die Kamera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Camera status</source>
+        <translation>Kamerastatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or &amp;type a card number, an email or a phone number:</source>
+        <translation>Oder &amp;geben Sie eine Kartennummer, E-Mail-Adresse oder Telefonnummer ein:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1234-5678-9012, name@example.com, 06 12 34 56 78</source>
+        <translation>1234-5678-9012, name@example.com, 0151 23456789</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a card</source>
+        <translation>Karte suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Card number, email or phone number, then Enter. A USB scanner works too.</source>
+        <translation>Kartennummer, E-Mail oder Telefonnummer, dann Enter. Ein USB-Scanner geht auch.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find (Enter)</source>
+        <translation>Suchen (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look up the card typed in the box</source>
+        <translation>Die im Feld eingegebene Karte suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New customer (F8)</source>
+        <translation>Neuer Kunde (F8)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enroll a new customer</source>
+        <translation>Neuen Kunden anmelden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a loyalty card for a customer who has none</source>
+        <translation>Eine Kundenkarte für einen Kunden ohne Karte anlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>NewCardDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/new_card.py" line="+106"/>
+        <source>New loyalty card</source>
+        <translation>Neue Kundenkarte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card is ready</source>
+        <translation>Die Karte ist fertig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Card number</source>
+        <translation>Kartennummer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Welcome bonus: %n points</source>
+        <translation>
+            <numerusform>Willkommensbonus: %n Punkt</numerusform>
+            <numerusform>Willkommensbonus: %n Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Points the new card starts with</source>
+        <translation>Die Startpunkte der neuen Karte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer can photograph this code with their phone and show it at the counter next time, or take a printed card.</source>
+        <translation>Der Kunde kann diesen Code mit dem Handy fotografieren und beim nächsten Mal an der Kasse zeigen, oder eine gedruckte Karte mitnehmen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the customer can do</source>
+        <translation>Was der Kunde tun kann</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QR code of card %1</source>
+        <translation>QR-Code der Karte %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer photographs it, or shows it to the camera next time</source>
+        <translation>Der Kunde fotografiert ihn oder zeigt ihn beim nächsten Mal der Kamera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print card (Ctrl+P)</source>
+        <translation>Karte &amp;drucken (Strg+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print card</source>
+        <translation>Karte drucken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the card, bank-card size, with its QR code</source>
+        <translation>Die Karte im Scheckkartenformat mit ihrem QR-Code drucken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done (Enter)</source>
+        <translation>Fertig (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close and go back to the counter</source>
+        <translation>Schließen und zur Kasse zurückkehren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the printing went</source>
+        <translation>Ergebnis des Druckens</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loyalty card %1</source>
+        <translation>Kundenkarte %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the card</source>
+        <translation>Die Karte drucken</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The card could not be printed. Check the printer.</source>
+        <translation>Die Karte konnte nicht gedruckt werden. Prüfen Sie den Drucker.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Card sent to the printer.</source>
+        <translation>Karte an den Drucker gesendet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loyalty card</source>
+        <translation>Kundenkarte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show this code at the counter</source>
+        <translation>Zeigen Sie diesen Code an der Kasse</translation>
+    </message>
+</context>
+<context>
+    <name>OperationDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/base.py" line="+69"/>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without doing anything</source>
+        <translation>Schließen, ohne etwas zu tun</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/pin.py" line="+68"/>
+        <source>Staff PIN</source>
+        <translation>Mitarbeiter-PIN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Manager (only a manager can do this):</source>
+        <translation>&amp;Filialleitung (nur die Filialleitung darf das):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Who are you?</source>
+        <translation>&amp;Wer sind Sie?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm (Enter)</source>
+        <translation>Bestätigen (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the PIN and do the operation</source>
+        <translation>PIN prüfen und den Vorgang ausführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff member</source>
+        <translation>Mitarbeiter/in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick your name with the arrow keys</source>
+        <translation>Wählen Sie Ihren Namen mit den Pfeiltasten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your staff PIN, 4 to 8 digits, hidden</source>
+        <translation>Ihre Mitarbeiter-PIN, 4 bis 8 Ziffern, verdeckt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 to 8 digits</source>
+        <translation>4 bis 8 Ziffern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>manager</source>
+        <translation>Filialleitung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cashier</source>
+        <translation>Kassierer/in</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>locked until %1</source>
+        <translation>gesperrt bis %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Pick your name first.</source>
+        <translation>Wählen Sie zuerst Ihren Namen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type your PIN.</source>
+        <translation>Geben Sie Ihre PIN ein.</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/rewards.py" line="+75"/>
+        <location line="+1"/>
+        <source>Redeem a reward</source>
+        <translation>Prämie einlösen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points balance: %1</source>
+        <translation>Punktestand: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rewards:</source>
+        <translation>&amp;Prämien:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rewards</source>
+        <translation>Prämien</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The rewards of the catalogue with their cost in points. Up and Down pick one, Enter redeems it. Greyed-out rewards say why the card cannot have them.</source>
+        <translation>Die Prämien des Katalogs mit ihren Kosten in Punkten. Auf und Ab wählen eine aus, Enter löst sie ein. Ausgegraute Prämien sagen, warum die Karte sie nicht bekommen kann.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The catalogue has no rewards.</source>
+        <translation>Der Katalog enthält keine Prämien.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeem (Enter)</source>
+        <translation>Einlösen (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeem</source>
+        <translation>Einlösen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeem the selected reward with the card&apos;s points</source>
+        <translation>Die gewählte Prämie mit den Punkten der Karte einlösen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 - %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card can have this reward</source>
+        <translation>Die Karte kann diese Prämie bekommen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Pick a reward first: Up and Down move, Enter redeems.</source>
+        <translation>Wählen Sie zuerst eine Prämie: Auf und Ab zum Wählen, Enter zum Einlösen.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/settings.py" line="+129"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terminal settings</source>
+        <translation>Terminal-Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Camera:</source>
+        <translation>&amp;Kamera:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera number</source>
+        <translation>Kameranummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which camera reads the cards: 0 is the first one the PC found</source>
+        <translation>Welche Kamera die Karten liest: 0 ist die erste, die der PC gefunden hat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Auflösung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera resolution</source>
+        <translation>Kameraauflösung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width × height of the camera picture; higher reads smaller codes</source>
+        <translation>Breite × Höhe des Kamerabilds; höher liest kleinere Codes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Decoder:</source>
+        <translation>&amp;Decoder:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR code decoder</source>
+        <translation>QR-Code-Decoder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The engine that reads the QR codes on the cards</source>
+        <translation>Die Engine, die die QR-Codes auf den Karten liest</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back to idle after:</source>
+        <translation>&amp;Zurück zum Start nach:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the idle screen after</source>
+        <translation>Zurück zum Startbildschirm nach</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seconds the result stays on screen before the scan screen returns</source>
+        <translation>Sekunden, die das Ergebnis angezeigt bleibt, bevor der Scan-Bildschirm zurückkehrt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language of the terminal&apos;s screens</source>
+        <translation>Die Sprache der Terminal-Bildschirme</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sound</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short sound after each operation, another one after a refusal</source>
+        <translation>Ein kurzer Ton nach jedem Vorgang, ein anderer nach einer Ablehnung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>0 (the first camera)</source>
+        <translation>0 (die erste Kamera)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sound after each operation</source>
+        <translation>&amp;Ton nach jedem Vorgang</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (from the settings file)</source>
+        <translation>%1 (aus der Einstellungsdatei)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save (Enter)</source>
+        <translation>Speichern (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the settings and use them now</source>
+        <translation>Die Einstellungen speichern und sofort verwenden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Standard: zxing-cpp (pyzbar is missing)</source>
+        <translation>Standard: zxing-cpp (pyzbar fehlt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard: zxing-cpp, pyzbar for hard-to-read codes</source>
+        <translation>Standard: zxing-cpp, pyzbar für schwer lesbare Codes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>zxing-cpp only</source>
+        <translation>nur zxing-cpp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pyzbar only: unavailable, libzbar is missing</source>
+        <translation>nur pyzbar: nicht verfügbar, libzbar fehlt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pyzbar only (slower)</source>
+        <translation>nur pyzbar (langsamer)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>pyzbar needs the zbar library, which is not installed on this PC: no card will be read. Pick another decoder or ask IT to install libzbar.</source>
+        <translation>pyzbar braucht die zbar-Bibliothek, die auf diesem PC nicht installiert ist: Es wird keine Karte gelesen. Wählen Sie einen anderen Decoder oder bitten Sie die IT, libzbar zu installieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The zbar library is not installed: zxing-cpp reads alone.</source>
+        <translation>Die zbar-Bibliothek ist nicht installiert: zxing-cpp liest allein.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These settings cannot be saved:</source>
+        <translation>Diese Einstellungen können nicht gespeichert werden:</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/void.py" line="+143"/>
+        <location line="+1"/>
+        <source>Void / return</source>
+        <translation>Storno / Rückgabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Transaction to take back (newest first):</source>
+        <translation>&amp;Vorgang zum Zurücknehmen (neueste zuerst):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transaction to take back</source>
+        <translation>Vorgang zum Zurücknehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card&apos;s recent purchases and stamps that can still be voided, newest first</source>
+        <translation>Die letzten Einkäufe und Stempel der Karte, die noch storniert werden können, neueste zuerst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+98"/>
+        <source>Nothing on this card can be voided.</source>
+        <translation>Auf dieser Karte kann nichts storniert werden.</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>Returned &amp;amount (empty: all that is left):</source>
+        <translation>Zurückgegebener &amp;Betrag (leer: alles Übrige):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All that is left</source>
+        <translation>Alles Übrige</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned amount</source>
+        <translation>Zurückgegebener Betrag</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For a partial return, the amount returned, e.g. 12.50 or 12,50. Leave empty to take back all that is left of the purchase.</source>
+        <translation>Bei einer Teilrückgabe der zurückgegebene Betrag, z. B. 12.50 oder 12,50. Leer lassen, um den ganzen Rest des Einkaufs zurückzunehmen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Stamps to take back:</source>
+        <translation>&amp;Stempel zum Zurücknehmen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamps to take back</source>
+        <translation>Stempel zum Zurücknehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many of this entry&apos;s stamps to void; Up and Down change it</source>
+        <translation>Wie viele Stempel dieses Eintrags storniert werden; Auf und Ab ändern die Zahl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Notiz (optional):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. item returned, stamp given by mistake</source>
+        <translation>z. B. Artikel zurückgegeben, Stempel versehentlich vergeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: why this is voided</source>
+        <translation>Optional: warum storniert wird</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void (Enter)</source>
+        <translation>Stornieren (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void</source>
+        <translation>Stornieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take back the selected transaction, or the part of it given</source>
+        <translation>Den gewählten Vorgang zurücknehmen, oder den angegebenen Teil davon</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Up to %1 can be returned</source>
+        <translation>Bis zu %1 können zurückgegeben werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 can be voided</source>
+        <translation>Stornierbar: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Up to %1</source>
+        <translation>Bis zu %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Pick the transaction to take back first.</source>
+        <translation>Wählen Sie zuerst den Vorgang, der zurückgenommen werden soll.</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message numerus="yes">
+        <location filename="../../terminal/ui/texts.py" line="+86"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n stamp(s)</source>
+        <translation>
+            <numerusform>%n Stempel</numerusform>
+            <numerusform>%n Stempel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>Letzter Tag</numerusform>
+            <numerusform>Letzte %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No loyalty card found for this email. Check it, or enroll the customer.</source>
+        <translation>Keine Kundenkarte zu dieser E-Mail gefunden. Prüfen Sie sie oder melden Sie den Kunden an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No loyalty card found for this phone. Check it, or enroll the customer.</source>
+        <translation>Keine Kundenkarte zu dieser Telefonnummer gefunden. Prüfen Sie sie oder melden Sie den Kunden an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No loyalty card found for this card number. Check it, or enroll the customer.</source>
+        <translation>Keine Kundenkarte mit dieser Nummer gefunden. Prüfen Sie sie oder melden Sie den Kunden an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No loyalty card found for this QR code. Check it, or enroll the customer.</source>
+        <translation>Keine Kundenkarte zu diesem QR-Code gefunden. Prüfen Sie ihn oder melden Sie den Kunden an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No loyalty card found. Check it, or enroll the customer.</source>
+        <translation>Keine Kundenkarte gefunden. Prüfen Sie die Eingabe oder melden Sie den Kunden an.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This customer already has card %1 (same phone). Use that card instead.</source>
+        <translation>Dieser Kunde hat schon die Karte %1 (gleiche Telefonnummer). Verwenden Sie diese Karte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This customer already has card %1 (same email). Use that card instead.</source>
+        <translation>Dieser Kunde hat schon die Karte %1 (gleiche E-Mail). Verwenden Sie diese Karte.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The last name has characters that cannot be printed.</source>
+        <translation>Der Nachname enthält Zeichen, die nicht gedruckt werden können.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first name has characters that cannot be printed.</source>
+        <translation>Der Vorname enthält Zeichen, die nicht gedruckt werden können.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The last name is too long (%1 at most).</source>
+        <translation>Der Nachname ist zu lang (höchstens %1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first name is too long (%1 at most).</source>
+        <translation>Der Vorname ist zu lang (höchstens %1).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The reward &apos;%1&apos; is not offered any more. Pick another reward.</source>
+        <translation>Die Prämie „%1“ wird nicht mehr angeboten. Wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This reward is not offered any more. Pick another reward.</source>
+        <translation>Diese Prämie wird nicht mehr angeboten. Wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This PIN is locked after too many wrong attempts, until %1. Another staff member can help.</source>
+        <translation>Diese PIN ist nach zu vielen Fehlversuchen bis %1 gesperrt. Eine andere Person aus dem Team kann helfen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>A stamp was given less than %n minute(s) ago. Next stamp possible at %1.</source>
+        <translation>
+            <numerusform>Vor weniger als %n Minute wurde ein Stempel vergeben. Nächster Stempel ab %1 möglich.</numerusform>
+            <numerusform>Vor weniger als %n Minuten wurde ein Stempel vergeben. Nächster Stempel ab %1 möglich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This cannot be done now. Try again, or ask a manager.</source>
+        <translation>Das geht gerade nicht. Versuchen Sie es erneut oder fragen Sie die Filialleitung.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This input is not valid. Check what was typed and try again.</source>
+        <translation>Diese Eingabe ist ungültig. Prüfen Sie sie und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The order reference must be printable and at most %1 characters long.</source>
+        <translation>Die Bestellnummer muss druckbar sein und darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The reason must be printable and at most %1 characters long.</source>
+        <translation>Der Grund muss druckbar sein und darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan the card, or type its number, an email or a phone number.</source>
+        <translation>Scannen Sie die Karte oder geben Sie ihre Nummer, eine E-Mail-Adresse oder eine Telefonnummer ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That is too long for a card number, email or phone number.</source>
+        <translation>Das ist zu lang für eine Kartennummer, E-Mail-Adresse oder Telefonnummer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type an email address.</source>
+        <translation>Geben Sie eine E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a phone number.</source>
+        <translation>Geben Sie eine Telefonnummer ein.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Type at least %n character(s) to search.</source>
+        <translation>
+            <numerusform>Geben Sie für die Suche mindestens %n Zeichen ein.</numerusform>
+            <numerusform>Geben Sie für die Suche mindestens %n Zeichen ein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The search text is too long.</source>
+        <translation>Der Suchtext ist zu lang.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This amount is not valid. Type the purchase amount, e.g. 12.50.</source>
+        <translation>Dieser Betrag ist ungültig. Geben Sie den Einkaufsbetrag ein, z. B. 12,50.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the purchase amount, e.g. %1.</source>
+        <translation>Geben Sie den Einkaufsbetrag ein, z. B. %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount cannot be negative. Type the purchase amount.</source>
+        <translation>Der Betrag darf nicht negativ sein. Geben Sie den Einkaufsbetrag ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A space inside an amount is ambiguous (12 50: 12.50 or 1250?). Type the amount without spaces, e.g. 12.50.</source>
+        <translation>Ein Leerzeichen im Betrag ist mehrdeutig (12 50: 12,50 oder 1250?). Geben Sie den Betrag ohne Leerzeichen ein, z. B. 12,50.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the amount without spaces, e.g. 1250.00 (no thousands separator).</source>
+        <translation>Geben Sie den Betrag ohne Leerzeichen ein, z. B. 1250,00 (ohne Tausendertrennzeichen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the amount as a number, e.g. 12.50 or 12,50.</source>
+        <translation>Geben Sie den Betrag als Zahl ein, z. B. 12.50 oder 12,50.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An amount has at most two decimals, e.g. 12.50.</source>
+        <translation>Ein Betrag hat höchstens zwei Nachkommastellen, z. B. 12,50.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The amount is above the maximum of %1. Check the amount.</source>
+        <translation>Der Betrag liegt über dem Höchstbetrag von %1. Prüfen Sie den Betrag.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The amount must be more than zero.</source>
+        <translation>Der Betrag muss größer als null sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This card number is not valid. Check the number on the card.</source>
+        <translation>Diese Kartennummer ist ungültig. Prüfen Sie die Nummer auf der Karte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A card number has only digits, e.g. 1234-5678-9012. Check what was typed.</source>
+        <translation>Eine Kartennummer besteht nur aus Ziffern, z. B. 1234-5678-9012. Prüfen Sie die Eingabe.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A card number has %1 digits, not %2. Check what was typed.</source>
+        <translation>Eine Kartennummer hat %1 Ziffern, nicht %2. Prüfen Sie die Eingabe.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This card number is not valid: one digit is probably mistyped. Check the number on the card and type it again.</source>
+        <translation>Diese Kartennummer ist ungültig: Wahrscheinlich ist eine Ziffer vertippt. Prüfen Sie die Nummer auf der Karte und geben Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This code is not a loyalty card of ours. Ask for the loyalty card, or type the card number.</source>
+        <translation>Dieser Code ist keine unserer Kundenkarten. Fragen Sie nach der Kundenkarte oder geben Sie die Kartennummer ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The customer&apos;s details do not look right. Check the email and the phone.</source>
+        <translation>Die Angaben des Kunden scheinen nicht zu stimmen. Prüfen Sie E-Mail und Telefon.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the customer&apos;s name.</source>
+        <translation>Geben Sie den Namen des Kunden ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An email address is needed to enroll (company setting).</source>
+        <translation>Für die Anmeldung ist eine E-Mail-Adresse nötig (Unternehmenseinstellung).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type an email address or a phone number, so the card can be found again.</source>
+        <translation>Geben Sie eine E-Mail-Adresse oder Telefonnummer ein, damit die Karte wiedergefunden werden kann.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A country is its two-letter ISO 3166 code, e.g. FR, DE or GB.</source>
+        <translation>Ein Land wird mit seinem zweistelligen ISO-3166-Code angegeben, z. B. FR, DE oder GB.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This email address does not look right. Check it.</source>
+        <translation>Diese E-Mail-Adresse scheint nicht zu stimmen. Prüfen Sie sie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A phone number has digits only (spaces, dots, dashes, brackets and + allowed).</source>
+        <translation>Eine Telefonnummer besteht nur aus Ziffern (Leerzeichen, Punkte, Bindestriche, Klammern und + sind erlaubt).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A phone number has %1 to %2 digits.</source>
+        <translation>Eine Telefonnummer hat %1 bis %2 Ziffern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This phone number is not valid: check its country code and its digits.</source>
+        <translation>Diese Telefonnummer ist ungültig: Prüfen Sie Ländervorwahl und Ziffern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not a valid phone number in %1. Check it, or type it with its country code (+…).</source>
+        <translation>Das ist keine gültige Telefonnummer in %1. Prüfen Sie sie oder geben Sie sie mit Ländervorwahl ein (+…).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This terminal has no new card numbers left. Connect it to the network so it can get more, or enroll the customer at another terminal.</source>
+        <translation>Dieses Terminal hat keine neuen Kartennummern mehr. Verbinden Sie es mit dem Netz, damit es neue bekommt, oder melden Sie den Kunden an einem anderen Terminal an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This customer cannot be enrolled here. Ask a manager.</source>
+        <translation>Dieser Kunde kann hier nicht angemeldet werden. Fragen Sie die Filialleitung.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Card %1 is deactivated: it cannot earn or redeem. A manager can reactivate it.</source>
+        <translation>Die Karte %1 ist deaktiviert: Mit ihr kann weder gesammelt noch eingelöst werden. Die Filialleitung kann sie wieder aktivieren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The card already has this status.</source>
+        <translation>Die Karte hat diesen Status bereits.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Card %1 is already active.</source>
+        <translation>Die Karte %1 ist bereits aktiv.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Card %1 is already deactivated.</source>
+        <translation>Die Karte %1 ist bereits deaktiviert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loyalty program is paused. No card can earn or redeem now.</source>
+        <translation>Das Kundenprogramm ist pausiert. Derzeit kann keine Karte sammeln oder einlösen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This loyalty program does not offer this.</source>
+        <translation>Dieses Kundenprogramm bietet das nicht an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This loyalty program has no points.</source>
+        <translation>Dieses Kundenprogramm hat keine Punkte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This loyalty program has no stamps.</source>
+        <translation>Dieses Kundenprogramm hat keine Stempel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This loyalty program has no stamp reward.</source>
+        <translation>Dieses Kundenprogramm hat keine Stempelprämie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This terminal is not activated yet. Run the setup with the activation code from the back office.</source>
+        <translation>Dieses Terminal ist noch nicht aktiviert. Starten Sie die Einrichtung mit dem Aktivierungscode aus dem Backoffice.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This terminal has not received its store&apos;s loyalty program yet. Connect it to the network once.</source>
+        <translation>Dieses Terminal hat das Kundenprogramm seiner Filiale noch nicht erhalten. Verbinden Sie es einmal mit dem Netz.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type the number of stamps as a whole number, e.g. 1.</source>
+        <translation>Geben Sie die Anzahl der Stempel als ganze Zahl ein, z. B. 1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give at least one stamp.</source>
+        <translation>Vergeben Sie mindestens einen Stempel.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>At most %n stamp(s) can be given in a day.</source>
+        <translation>
+            <numerusform>Pro Tag kann höchstens %n Stempel vergeben werden.</numerusform>
+            <numerusform>Pro Tag können höchstens %n Stempel vergeben werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Daily stamp limit reached (%1). Next stamp possible tomorrow.</source>
+        <translation>Tageslimit für Stempel erreicht (%1). Der nächste Stempel ist morgen möglich.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Daily stamp limit is %1: only %n more stamp(s) possible today.</source>
+        <translation>
+            <numerusform>Das Tageslimit liegt bei %1 Stempeln: Heute ist nur noch %n Stempel möglich.</numerusform>
+            <numerusform>Das Tageslimit liegt bei %1 Stempeln: Heute sind nur noch %n Stempel möglich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The stamp reward needs %1 stamps; this card has %2 (%3 more to go).</source>
+        <translation>Die Stempelprämie braucht %1 Stempel; diese Karte hat %2 (noch %3).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not enough points: this reward costs %1 and the card has %2 (%3 missing).</source>
+        <translation>Nicht genug Punkte: Diese Prämie kostet %1, die Karte hat %2 (es fehlen %3).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Points can be redeemed from %1 points on; this card has %2.</source>
+        <translation>Punkte können ab %1 Punkten eingelöst werden; diese Karte hat %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The terminal is offline: a card may redeem at most %1 points a day here while offline (%2 left today). Try again when back online.</source>
+        <translation>Das Terminal ist offline: Eine Karte kann hier offline höchstens %1 Punkte pro Tag einlösen (heute noch %2). Versuchen Sie es wieder, wenn das Terminal online ist.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This card can only redeem at the store where it was enrolled (company setting).</source>
+        <translation>Diese Karte kann nur in der Filiale eingelöst werden, in der sie angemeldet wurde (Unternehmenseinstellung).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Voids and returns are switched off for this company.</source>
+        <translation>Stornos und Rückgaben sind für dieses Unternehmen abgeschaltet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This entry cannot be voided. Pick it again from the list.</source>
+        <translation>Dieser Eintrag kann nicht storniert werden. Wählen Sie ihn erneut in der Liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A reward handed over cannot be voided. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Eine ausgehändigte Prämie kann nicht storniert werden. Nur vergebene Stempel und bei einem Einkauf gesammelte Punkte können storniert werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A welcome bonus cannot be voided. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Ein Willkommensbonus kann nicht storniert werden. Nur vergebene Stempel und bei einem Einkauf gesammelte Punkte können storniert werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This entry is itself a void and cannot be voided. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Dieser Eintrag ist selbst ein Storno und kann nicht storniert werden. Nur vergebene Stempel und bei einem Einkauf gesammelte Punkte können storniert werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The creation of the card cannot be voided. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Das Anlegen der Karte kann nicht storniert werden. Nur vergebene Stempel und bei einem Einkauf gesammelte Punkte können storniert werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A card status change cannot be voided: deactivate or reactivate the card instead. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Eine Statusänderung der Karte kann nicht storniert werden: Deaktivieren oder reaktivieren Sie stattdessen die Karte. Nur vergebene Stempel und bei einem Einkauf gesammelte Punkte können storniert werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A points adjustment is made by the head office and cannot be voided here. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Eine Punktekorrektur kommt von der Zentrale und kann hier nicht storniert werden. Nur vergebene Stempel und bei einem Einkauf gesammelte Punkte können storniert werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expired points cannot be given back by a void. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Verfallene Punkte können nicht durch ein Storno zurückgegeben werden. Nur vergebene Stempel und bei einem Einkauf gesammelte Punkte können storniert werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This entry cannot be voided. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Dieser Eintrag kann nicht storniert werden. Nur vergebene Stempel und bei einem Einkauf gesammelte Punkte können storniert werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a points purchase can be returned. Pick the original purchase.</source>
+        <translation>Nur ein Einkauf mit Punkten kann zurückgegeben werden. Wählen Sie den ursprünglichen Einkauf.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a stamp can be voided here. Pick the stamp given by mistake.</source>
+        <translation>Hier kann nur ein Stempel storniert werden. Wählen Sie den versehentlich vergebenen Stempel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This transaction is not on this card. Pick it from the list.</source>
+        <translation>Dieser Vorgang gehört nicht zu dieser Karte. Wählen Sie ihn in der Liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This purchase was already fully returned.</source>
+        <translation>Dieser Einkauf wurde bereits vollständig zurückgegeben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The returned amount must be more than zero.</source>
+        <translation>Der zurückgegebene Betrag muss größer als null sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only %1 of this purchase can still be returned.</source>
+        <translation>Von diesem Einkauf können nur noch %1 zurückgegeben werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These stamps were already voided.</source>
+        <translation>Diese Stempel wurden bereits storniert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the number of stamps to void as a whole number, e.g. 1.</source>
+        <translation>Geben Sie die Anzahl der zu stornierenden Stempel als ganze Zahl ein, z. B. 1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Void at least one stamp.</source>
+        <translation>Stornieren Sie mindestens einen Stempel.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Only %n stamp(s) of it can be voided.</source>
+        <translation>
+            <numerusform>Davon kann nur %n Stempel storniert werden.</numerusform>
+            <numerusform>Davon können nur %n Stempel storniert werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The note must be printable and at most %1 characters.</source>
+        <translation>Die Notiz muss druckbar sein und darf höchstens %1 Zeichen haben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This staff member is unknown or no longer active. Pick your name.</source>
+        <translation>Diese Person ist unbekannt oder nicht mehr aktiv. Wählen Sie Ihren Namen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A staff PIN is needed for this. Pick your name and type your PIN.</source>
+        <translation>Dafür ist eine Mitarbeiter-PIN nötig. Wählen Sie Ihren Namen und geben Sie Ihre PIN ein.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Wrong PIN. %n attempt(s) left before this PIN is locked.</source>
+        <translation>
+            <numerusform>Falsche PIN. Noch %n Versuch, bevor diese PIN gesperrt wird.</numerusform>
+            <numerusform>Falsche PIN. Noch %n Versuche, bevor diese PIN gesperrt wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrong PIN. This PIN is now locked. Ask a manager.</source>
+        <translation>Falsche PIN. Diese PIN ist jetzt gesperrt. Fragen Sie die Filialleitung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a manager can do this. Ask a manager to enter their PIN.</source>
+        <translation>Das darf nur die Filialleitung. Bitten Sie die Filialleitung, ihre PIN einzugeben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This PIN cannot be used. Choose another one.</source>
+        <translation>Diese PIN kann nicht verwendet werden. Wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A PIN has only digits.</source>
+        <translation>Eine PIN besteht nur aus Ziffern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation>Eine PIN hat %1 bis %2 Ziffern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This PIN is too easy to guess. Choose another one.</source>
+        <translation>Diese PIN ist zu leicht zu erraten. Wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The terminal&apos;s database cannot be used right now. Restart the terminal; if it happens again, call IT support.</source>
+        <translation>Die Datenbank des Terminals ist gerade nicht nutzbar. Starten Sie das Terminal neu; passiert es wieder, rufen Sie den IT-Support an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The terminal&apos;s database is locked by another program. Close other copies of the terminal; if it persists, restart the computer.</source>
+        <translation>Die Datenbank des Terminals ist durch ein anderes Programm gesperrt. Schließen Sie andere Instanzen des Terminals; bleibt es so, starten Sie den Computer neu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The terminal&apos;s database is damaged or is not a loyalty database. Pending transactions may be inside: keep the file and call IT support.</source>
+        <translation>Die Datenbank des Terminals ist beschädigt oder keine Kundenkarten-Datenbank. Sie kann ausstehende Vorgänge enthalten: Behalten Sie die Datei und rufen Sie den IT-Support an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The terminal&apos;s database was written by a newer version of the terminal. Install that version again; do not delete the file.</source>
+        <translation>Die Datenbank des Terminals wurde von einer neueren Terminal-Version geschrieben. Installieren Sie diese Version wieder; löschen Sie die Datei nicht.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This cannot be done (%1). Try again, or ask a manager.</source>
+        <translation>Das geht nicht (%1). Versuchen Sie es erneut oder fragen Sie die Filialleitung.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Something went wrong. Try again; if it happens again, ask a manager.</source>
+        <translation>Etwas ist schiefgelaufen. Versuchen Sie es erneut; passiert es wieder, fragen Sie die Filialleitung.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n stamp(s) added: %1 of %2.</source>
+        <translation>
+            <numerusform>%n Stempel vergeben: %1 von %2.</numerusform>
+            <numerusform>%n Stempel vergeben: %1 von %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reward available: %1!</source>
+        <translation>Prämie verfügbar: %1!</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Reward redeemed: %1. %n stamp(s) left.</source>
+        <translation>
+            <numerusform>Prämie eingelöst: %1. Noch %n Stempel.</numerusform>
+            <numerusform>Prämie eingelöst: %1. Noch %n Stempel.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 for a purchase of %2. Balance: %3.</source>
+        <translation>%1 für einen Einkauf von %2. Stand: %3.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reward redeemed: %1. Balance: %2.</source>
+        <translation>Prämie eingelöst: %1. Stand: %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Return of %1: %2 taken back.</source>
+        <translation>Rückgabe von %1: %2 zurückgenommen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n point(s) already spent, not taken back.</source>
+        <translation>
+            <numerusform>%n Punkt schon eingelöst, nicht zurückgenommen.</numerusform>
+            <numerusform>%n Punkte schon eingelöst, nicht zurückgenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Balance: %1.</source>
+        <translation>Stand: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n stamp(s) voided.</source>
+        <translation>
+            <numerusform>%n Stempel storniert.</numerusform>
+            <numerusform>%n Stempel storniert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n stamp(s) already spent, not taken back.</source>
+        <translation>
+            <numerusform>%n Stempel schon eingelöst, nicht zurückgenommen.</numerusform>
+            <numerusform>%n Stempel schon eingelöst, nicht zurückgenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stamps: %1 of %2.</source>
+        <translation>Stempel: %1 von %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Card %1 created.</source>
+        <translation>Karte %1 angelegt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Welcome bonus: %1.</source>
+        <translation>Willkommensbonus: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Welcome bonus: %1. Balance: %2.</source>
+        <translation>Willkommensbonus: %1. Stand: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 expired. Balance: %2.</source>
+        <translation>Verfallen: %1. Stand: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Points adjusted by %1. Balance: %2.</source>
+        <translation>Punkte um %1 korrigiert. Stand: %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Card %1 deactivated.</source>
+        <translation>Karte %1 deaktiviert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card %1 reactivated.</source>
+        <translation>Karte %1 reaktiviert.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: purchase of %2 (%3), %4 still returnable</source>
+        <translation>%1: Einkauf von %2 (%3), noch %4 rückgabefähig</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: purchase of %2 (%3)</source>
+        <translation>%1: Einkauf von %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 given</source>
+        <translation>%1: %2 vergeben</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2013 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AmountDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/amount.py" line="+62"/>
+        <location line="+13"/>
+        <source>Earn points</source>
+        <translation>Ajouter des points</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Points for %1</source>
+        <translation>Points pour %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase &amp;amount:</source>
+        <translation>&amp;Montant de l&apos;achat&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 12.50</source>
+        <translation>ex. 12,50</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase amount</source>
+        <translation>Montant de l&apos;achat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount on the receipt, with a dot or a comma, e.g. 12.50 or 12,50</source>
+        <translation>Le montant du ticket, avec un point ou une virgule, par exemple 12.50 ou 12,50</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Receipt number (optional):</source>
+        <translation>Numéro de &amp;ticket (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt number</source>
+        <translation>Numéro de ticket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: the order or receipt number</source>
+        <translation>Facultatif&#xa0;: le numéro de commande ou de ticket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earn points (Enter)</source>
+        <translation>Ajouter les points (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the points for this purchase</source>
+        <translation>Ajouter les points de cet achat</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <location filename="../../terminal/ui/widgets/card_panel.py" line="+129"/>
+        <source>Loyalty card</source>
+        <translation>Carte de fidélité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamps</source>
+        <translation>Tampons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card %1</source>
+        <translation>Carte %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DEACTIVATED: this card cannot earn or redeem. A manager can reactivate it.</source>
+        <translation>DÉSACTIVÉE&#xa0;: cette carte ne peut ni cumuler ni utiliser d&apos;avantages. Un responsable peut la réactiver.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 stamps</source>
+        <translation>Tampons&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reward available: %1</source>
+        <translation>Récompense disponible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points balance</source>
+        <translation>Solde de points</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points expire on %1</source>
+        <translation>Les points expirent le %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 points pending sync</source>
+        <translation>%1 points en attente de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 stamps pending sync</source>
+        <translation>%1 tampons en attente de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enrolled at %1</source>
+        <translation>Inscrit à %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 points</source>
+        <translation>%1 points</translation>
+    </message>
+</context>
+<context>
+    <name>CardScreen</name>
+    <message>
+        <location filename="../../terminal/ui/screens/card.py" line="+129"/>
+        <source>Confirmation</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refusal</source>
+        <translation>Refus</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Add stamp</source>
+        <translation>Ajouter un tampon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Give the customer one stamp</source>
+        <translation>Donner un tampon au client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earn points</source>
+        <translation>Ajouter des points</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points for a purchase amount</source>
+        <translation>Des points pour le montant d&apos;un achat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stamp reward</source>
+        <translation>Récompense tampons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand over the stamp card&apos;s reward</source>
+        <translation>Remettre la récompense de la carte à tampons</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points reward</source>
+        <translation>Récompense points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick a reward from the catalogue and pay it with points</source>
+        <translation>Choisir une récompense du catalogue et la payer en points</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Void / return</source>
+        <translation>Annulation / retour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take back a stamp given by mistake or the points of a returned purchase</source>
+        <translation>Reprendre un tampon donné par erreur ou les points d&apos;un achat retourné</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enroll a customer who has no card</source>
+        <translation>Inscrire un client qui n&apos;a pas de carte</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Back
+Esc</source>
+        <translation>Retour
+Échap</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the idle screen (Esc)</source>
+        <translation>Retour à l&apos;écran d&apos;accueil (Échap)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reactivate card</source>
+        <translation>Réactiver la carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager: let this card earn and redeem again</source>
+        <translation>Responsable&#xa0;: permettre à nouveau à cette carte de cumuler et d&apos;utiliser</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivate card</source>
+        <translation>Désactiver la carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager: block a lost or misused card</source>
+        <translation>Responsable&#xa0;: bloquer une carte perdue ou utilisée abusivement</translation>
+    </message>
+</context>
+<context>
+    <name>CounterFlows</name>
+    <message>
+        <location filename="../../terminal/ui/flows.py" line="+88"/>
+        <source>Add a stamp</source>
+        <translation>Ajouter un tampon</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n point(s) per 1.00 spent</source>
+        <translation>
+            <numerusform>%n point par 1,00 dépensé</numerusform>
+            <numerusform>%n points par 1,00 dépensé</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Stamp reward: %1</source>
+        <translation>Récompense tampons&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Deactivate card %1</source>
+        <translation>Désactiver la carte %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reactivate card %1</source>
+        <translation>Réactiver la carte %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The terminal is still starting. Try again.</source>
+        <translation>Le terminal démarre encore. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enroll a new customer</source>
+        <translation>Inscrire un nouveau client</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Points reward: %1</source>
+        <translation>Récompense points&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Void / return on card %1</source>
+        <translation>Annulation / retour sur la carte %1</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>Pick who is at the counter first (bottom of the screen).</source>
+        <translation>Choisissez d&apos;abord qui est en caisse (en bas de l&apos;écran).</translation>
+    </message>
+</context>
+<context>
+    <name>CounterWindow</name>
+    <message>
+        <location filename="../../terminal/ui/app_window.py" line="+359"/>
+        <location line="+4"/>
+        <source>Starting the camera…</source>
+        <translation>Démarrage de la caméra…</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Camera ready: %1</source>
+        <translation>Caméra prête&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The picture source has no more pictures.</source>
+        <translation>La source d&apos;images n&apos;a plus d&apos;images.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No camera found. Plug it in; the terminal reconnects by itself.</source>
+        <translation>Aucune caméra trouvée. Branchez-la&#xa0;; le terminal se reconnecte tout seul.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The camera is in use by another program. Close it; reconnecting by itself.</source>
+        <translation>La caméra est utilisée par un autre programme. Fermez-le&#xa0;; la reconnexion se fait toute seule.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The camera stopped sending pictures (unplugged?). Reconnecting…</source>
+        <translation>La caméra n&apos;envoie plus d&apos;images (débranchée&#xa0;?). Reconnexion…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The camera cannot be used. Check it in the settings.</source>
+        <translation>La caméra est inutilisable. Vérifiez-la dans les réglages.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera: ready</source>
+        <translation>Caméra&#xa0;: prête</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Camera: not ready</source>
+        <translation>Caméra&#xa0;: pas prête</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loyalty terminal</source>
+        <translation>Terminal de fidélité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the &amp;counter:</source>
+        <translation>En &amp;caisse&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff on duty</source>
+        <translation>Personnel en service</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who serves at the counter: operations are recorded under this name</source>
+        <translation>Qui sert en caisse&#xa0;: les opérations sont enregistrées sous ce nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Camera, language, sound and the return to the idle screen (Ctrl+,)</source>
+        <translation>Caméra, langue, son et retour à l&apos;écran d&apos;accueil (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local only: not connected to a server</source>
+        <translation>Local uniquement&#xa0;: pas connecté à un serveur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync state</source>
+        <translation>État de la synchronisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store and terminal</source>
+        <translation>Magasin et terminal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCustomersPanel</name>
+    <message>
+        <location filename="../../terminal/ui/widgets/demo_customers.py" line="+61"/>
+        <location line="+10"/>
+        <source>Demo customers</source>
+        <translation>Clients de démonstration</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Pick a customer: their card is held in front of the demo camera.</source>
+        <translation>Choisissez un client&#xa0;: sa carte est présentée à la caméra de démonstration.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo staff PINs:</source>
+        <translation>Codes PIN du personnel de démonstration&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>manager</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cashier</source>
+        <translation>caissier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter or a click holds this customer&apos;s card to the camera</source>
+        <translation>Entrée ou un clic présente la carte de ce client à la caméra</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/enroll.py" line="+183"/>
+        <source>Enroll a customer</source>
+        <translation>Inscrire un client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New loyalty card</source>
+        <translation>Nouvelle carte de fidélité</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Welcome bonus: %n points</source>
+        <translation>
+            <numerusform>Bonus de bienvenue&#xa0;: %n point</numerusform>
+            <numerusform>Bonus de bienvenue&#xa0;: %n points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Points the new card starts with</source>
+        <translation>Les points avec lesquels la nouvelle carte commence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email (required):</source>
+        <translation>&amp;E-mail (obligatoire)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;Prénom&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>name@example.com</source>
+        <translation>nom@example.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enroll (Enter)</source>
+        <translation>Inscrire (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enroll</source>
+        <translation>Inscrire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the loyalty card with these details</source>
+        <translation>Créer la carte de fidélité avec ces informations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What is still needed to enroll</source>
+        <translation>Ce qu&apos;il manque pour l&apos;inscription</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The customer&apos;s email address; the company asks for one</source>
+        <translation>L&apos;adresse e-mail du client&#xa0;; l&apos;entreprise l&apos;exige</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s email address; an email or a phone is needed</source>
+        <translation>L&apos;adresse e-mail du client&#xa0;; un e-mail ou un téléphone est nécessaire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer&apos;s phone number; an email or a phone is needed</source>
+        <translation>Le numéro de téléphone du client&#xa0;; un e-mail ou un téléphone est nécessaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer&apos;s name, as it appears on the card</source>
+        <translation>Le nom du client, tel qu&apos;il figure sur la carte</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Ready to enroll</source>
+        <translation>Prêt pour l&apos;inscription</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Show card %1</source>
+        <translation>Afficher la carte %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the existing card</source>
+        <translation>Afficher la carte existante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the card this customer already has, instead of enrolling again</source>
+        <translation>Ouvrir la carte que ce client possède déjà, au lieu de l&apos;inscrire à nouveau</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWindow</name>
+    <message>
+        <location filename="../../terminal/ui/first_run.py" line="+43"/>
+        <source>Loyalty terminal: setup</source>
+        <translation>Terminal de fidélité&#xa0;: installation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This terminal is not activated yet</source>
+        <translation>Ce terminal n&apos;est pas encore activé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A terminal works for one store of a company. It is activated once with the server address and a one-time code from the company&apos;s back office (this arrives with the sync engine). No loyalty database was found at %1.
+
+Meanwhile you can try everything on demo data.</source>
+        <translation>Un terminal fonctionne pour un magasin d&apos;une entreprise. Il s&apos;active une seule fois avec l&apos;adresse du serveur et un code à usage unique fourni par le back-office de l&apos;entreprise (cela arrive avec le moteur de synchronisation). Aucune base de fidélité n&apos;a été trouvée à l&apos;emplacement %1.
+
+En attendant, vous pouvez tout essayer sur des données de démonstration.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>Open the demo</source>
+        <translation>Ouvrir la démonstration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A demo store with demo customers and a demo camera, on this computer</source>
+        <translation>Un magasin de démonstration avec des clients et une caméra de démonstration, sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the terminal</source>
+        <translation>Fermer le terminal</translation>
+    </message>
+</context>
+<context>
+    <name>IdleScreen</name>
+    <message>
+        <location filename="../../terminal/ui/screens/idle.py" line="+73"/>
+        <source>Show your loyalty card</source>
+        <translation>Présentez votre carte de fidélité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Camera picture</source>
+        <translation>Image de la caméra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hold the card&apos;s QR code inside the frame, about 20 cm from the camera</source>
+        <translation>Tenez le code QR de la carte dans le cadre, à environ 20 cm de la caméra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Camera status</source>
+        <translation>État de la caméra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or &amp;type a card number, an email or a phone number:</source>
+        <translation>Ou &amp;saisissez un numéro de carte, un e-mail ou un numéro de téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1234-5678-9012, name@example.com, 06 12 34 56 78</source>
+        <translation>1234-5678-9012, nom@example.com, 06 12 34 56 78</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a card</source>
+        <translation>Rechercher une carte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Card number, email or phone number, then Enter. A USB scanner works too.</source>
+        <translation>Numéro de carte, e-mail ou téléphone, puis Entrée. Un lecteur USB fonctionne aussi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find (Enter)</source>
+        <translation>Rechercher (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look up the card typed in the box</source>
+        <translation>Rechercher la carte saisie dans le champ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New customer (F8)</source>
+        <translation>Nouveau client (F8)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enroll a new customer</source>
+        <translation>Inscrire un nouveau client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a loyalty card for a customer who has none</source>
+        <translation>Créer une carte de fidélité pour un client qui n&apos;en a pas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>NewCardDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/new_card.py" line="+106"/>
+        <source>New loyalty card</source>
+        <translation>Nouvelle carte de fidélité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card is ready</source>
+        <translation>La carte est prête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Card number</source>
+        <translation>Numéro de carte</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Welcome bonus: %n points</source>
+        <translation>
+            <numerusform>Bonus de bienvenue&#xa0;: %n point</numerusform>
+            <numerusform>Bonus de bienvenue&#xa0;: %n points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Points the new card starts with</source>
+        <translation>Les points avec lesquels la nouvelle carte commence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer can photograph this code with their phone and show it at the counter next time, or take a printed card.</source>
+        <translation>Le client peut photographier ce code avec son téléphone et le présenter en caisse la prochaine fois, ou prendre une carte imprimée.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the customer can do</source>
+        <translation>Ce que le client peut faire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QR code of card %1</source>
+        <translation>Code QR de la carte %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer photographs it, or shows it to the camera next time</source>
+        <translation>Le client le photographie, ou le présente à la caméra la prochaine fois</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print card (Ctrl+P)</source>
+        <translation>&amp;Imprimer la carte (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print card</source>
+        <translation>Imprimer la carte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the card, bank-card size, with its QR code</source>
+        <translation>Imprimer la carte, au format carte bancaire, avec son code QR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done (Enter)</source>
+        <translation>Terminé (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close and go back to the counter</source>
+        <translation>Fermer et revenir à la caisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the printing went</source>
+        <translation>Résultat de l&apos;impression</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loyalty card %1</source>
+        <translation>Carte de fidélité %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the card</source>
+        <translation>Imprimer la carte</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The card could not be printed. Check the printer.</source>
+        <translation>La carte n&apos;a pas pu être imprimée. Vérifiez l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Card sent to the printer.</source>
+        <translation>Carte envoyée à l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loyalty card</source>
+        <translation>Carte de fidélité</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show this code at the counter</source>
+        <translation>Présentez ce code en caisse</translation>
+    </message>
+</context>
+<context>
+    <name>OperationDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/base.py" line="+69"/>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without doing anything</source>
+        <translation>Fermer sans rien faire</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/pin.py" line="+68"/>
+        <source>Staff PIN</source>
+        <translation>Code PIN du personnel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Manager (only a manager can do this):</source>
+        <translation>&amp;Responsable (seul un responsable peut le faire)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Who are you?</source>
+        <translation>&amp;Qui êtes-vous&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;PIN:</source>
+        <translation>Code &amp;PIN&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm (Enter)</source>
+        <translation>Valider (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm</source>
+        <translation>Valider</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the PIN and do the operation</source>
+        <translation>Vérifier le code PIN et effectuer l&apos;opération</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff member</source>
+        <translation>Membre du personnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick your name with the arrow keys</source>
+        <translation>Choisissez votre nom avec les flèches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your staff PIN, 4 to 8 digits, hidden</source>
+        <translation>Votre code PIN personnel, 4 à 8 chiffres, masqué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 to 8 digits</source>
+        <translation>4 à 8 chiffres</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>manager</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cashier</source>
+        <translation>caissier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>locked until %1</source>
+        <translation>bloqué jusqu&apos;à %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Pick your name first.</source>
+        <translation>Choisissez d&apos;abord votre nom.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type your PIN.</source>
+        <translation>Saisissez votre code PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/rewards.py" line="+75"/>
+        <location line="+1"/>
+        <source>Redeem a reward</source>
+        <translation>Échanger une récompense</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points balance: %1</source>
+        <translation>Solde de points&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rewards:</source>
+        <translation>&amp;Récompenses&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rewards</source>
+        <translation>Récompenses</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The rewards of the catalogue with their cost in points. Up and Down pick one, Enter redeems it. Greyed-out rewards say why the card cannot have them.</source>
+        <translation>Les récompenses du catalogue avec leur coût en points. Haut et Bas en choisissent une, Entrée l&apos;échange. Les récompenses grisées indiquent pourquoi la carte ne peut pas les obtenir.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The catalogue has no rewards.</source>
+        <translation>Le catalogue ne contient aucune récompense.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeem (Enter)</source>
+        <translation>Échanger (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redeem</source>
+        <translation>Échanger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redeem the selected reward with the card&apos;s points</source>
+        <translation>Échanger la récompense choisie contre les points de la carte</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 - %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card can have this reward</source>
+        <translation>La carte peut obtenir cette récompense</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Pick a reward first: Up and Down move, Enter redeems.</source>
+        <translation>Choisissez d&apos;abord une récompense&#xa0;: Haut et Bas pour se déplacer, Entrée pour échanger.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/settings.py" line="+129"/>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terminal settings</source>
+        <translation>Réglages du terminal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Camera:</source>
+        <translation>&amp;Caméra&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera number</source>
+        <translation>Numéro de la caméra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which camera reads the cards: 0 is the first one the PC found</source>
+        <translation>La caméra qui lit les cartes&#xa0;: 0 est la première trouvée par le PC</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Résolution&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera resolution</source>
+        <translation>Résolution de la caméra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width × height of the camera picture; higher reads smaller codes</source>
+        <translation>Largeur × hauteur de l&apos;image de la caméra&#xa0;; plus elle est grande, plus les petits codes sont lus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Decoder:</source>
+        <translation>&amp;Décodeur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QR code decoder</source>
+        <translation>Décodeur de codes QR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The engine that reads the QR codes on the cards</source>
+        <translation>Le moteur qui lit les codes QR des cartes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back to idle after:</source>
+        <translation>Retour à l&apos;&amp;accueil après&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the idle screen after</source>
+        <translation>Retour à l&apos;écran d&apos;accueil après</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seconds the result stays on screen before the scan screen returns</source>
+        <translation>Secondes pendant lesquelles le résultat reste affiché avant le retour à l&apos;écran de lecture</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language of the terminal&apos;s screens</source>
+        <translation>La langue des écrans du terminal</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short sound after each operation, another one after a refusal</source>
+        <translation>Un son bref après chaque opération, un autre après un refus</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>0 (the first camera)</source>
+        <translation>0 (la première caméra)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sound after each operation</source>
+        <translation>&amp;Son après chaque opération</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (from the settings file)</source>
+        <translation>%1 (du fichier de réglages)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save (Enter)</source>
+        <translation>Enregistrer (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the settings and use them now</source>
+        <translation>Enregistrer les réglages et les appliquer tout de suite</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Standard: zxing-cpp (pyzbar is missing)</source>
+        <translation>Standard&#xa0;: zxing-cpp (pyzbar est absent)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard: zxing-cpp, pyzbar for hard-to-read codes</source>
+        <translation>Standard&#xa0;: zxing-cpp, pyzbar pour les codes difficiles à lire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>zxing-cpp only</source>
+        <translation>zxing-cpp seul</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pyzbar only: unavailable, libzbar is missing</source>
+        <translation>pyzbar seul&#xa0;: indisponible, libzbar est absente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pyzbar only (slower)</source>
+        <translation>pyzbar seul (plus lent)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>pyzbar needs the zbar library, which is not installed on this PC: no card will be read. Pick another decoder or ask IT to install libzbar.</source>
+        <translation>pyzbar a besoin de la bibliothèque zbar, qui n&apos;est pas installée sur ce PC&#xa0;: aucune carte ne sera lue. Choisissez un autre décodeur ou demandez au service informatique d&apos;installer libzbar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The zbar library is not installed: zxing-cpp reads alone.</source>
+        <translation>La bibliothèque zbar n&apos;est pas installée&#xa0;: zxing-cpp lit seul.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These settings cannot be saved:</source>
+        <translation>Ces réglages ne peuvent pas être enregistrés&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/void.py" line="+143"/>
+        <location line="+1"/>
+        <source>Void / return</source>
+        <translation>Annulation / retour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Transaction to take back (newest first):</source>
+        <translation>&amp;Transaction à reprendre (la plus récente d&apos;abord)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transaction to take back</source>
+        <translation>Transaction à reprendre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card&apos;s recent purchases and stamps that can still be voided, newest first</source>
+        <translation>Les achats et tampons récents de la carte qui peuvent encore être annulés, les plus récents d&apos;abord</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+98"/>
+        <source>Nothing on this card can be voided.</source>
+        <translation>Rien sur cette carte ne peut être annulé.</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>Returned &amp;amount (empty: all that is left):</source>
+        <translation>&amp;Montant retourné (vide&#xa0;: tout le reste)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All that is left</source>
+        <translation>Tout le reste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned amount</source>
+        <translation>Montant retourné</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For a partial return, the amount returned, e.g. 12.50 or 12,50. Leave empty to take back all that is left of the purchase.</source>
+        <translation>Pour un retour partiel, le montant retourné, par exemple 12.50 ou 12,50. Laissez vide pour reprendre tout ce qui reste de l&apos;achat.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Stamps to take back:</source>
+        <translation>&amp;Tampons à reprendre&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamps to take back</source>
+        <translation>Tampons à reprendre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many of this entry&apos;s stamps to void; Up and Down change it</source>
+        <translation>Combien de tampons de cette ligne annuler&#xa0;; Haut et Bas changent le nombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Note (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. item returned, stamp given by mistake</source>
+        <translation>ex. article retourné, tampon donné par erreur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: why this is voided</source>
+        <translation>Facultatif&#xa0;: la raison de l&apos;annulation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void (Enter)</source>
+        <translation>Annuler l&apos;opération (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void</source>
+        <translation>Annuler l&apos;opération</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take back the selected transaction, or the part of it given</source>
+        <translation>Reprendre la transaction choisie, ou la partie indiquée</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Up to %1 can be returned</source>
+        <translation>Jusqu&apos;à %1 peut être retourné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 can be voided</source>
+        <translation>Annulable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Up to %1</source>
+        <translation>Jusqu&apos;à %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Pick the transaction to take back first.</source>
+        <translation>Choisissez d&apos;abord la transaction à reprendre.</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message numerus="yes">
+        <location filename="../../terminal/ui/texts.py" line="+86"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n stamp(s)</source>
+        <translation>
+            <numerusform>%n tampon</numerusform>
+            <numerusform>%n tampons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>Dernier jour</numerusform>
+            <numerusform>Les %n derniers jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No loyalty card found for this email. Check it, or enroll the customer.</source>
+        <translation>Aucune carte de fidélité pour cet e-mail. Vérifiez-le, ou inscrivez le client.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No loyalty card found for this phone. Check it, or enroll the customer.</source>
+        <translation>Aucune carte de fidélité pour ce téléphone. Vérifiez-le, ou inscrivez le client.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No loyalty card found for this card number. Check it, or enroll the customer.</source>
+        <translation>Aucune carte de fidélité avec ce numéro. Vérifiez-le, ou inscrivez le client.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No loyalty card found for this QR code. Check it, or enroll the customer.</source>
+        <translation>Aucune carte de fidélité pour ce code QR. Vérifiez-le, ou inscrivez le client.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No loyalty card found. Check it, or enroll the customer.</source>
+        <translation>Aucune carte de fidélité trouvée. Vérifiez la saisie, ou inscrivez le client.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This customer already has card %1 (same phone). Use that card instead.</source>
+        <translation>Ce client a déjà la carte %1 (même téléphone). Utilisez plutôt cette carte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This customer already has card %1 (same email). Use that card instead.</source>
+        <translation>Ce client a déjà la carte %1 (même e-mail). Utilisez plutôt cette carte.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The last name has characters that cannot be printed.</source>
+        <translation>Le nom contient des caractères qui ne peuvent pas être imprimés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first name has characters that cannot be printed.</source>
+        <translation>Le prénom contient des caractères qui ne peuvent pas être imprimés.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The last name is too long (%1 at most).</source>
+        <translation>Le nom est trop long (%1 au maximum).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first name is too long (%1 at most).</source>
+        <translation>Le prénom est trop long (%1 au maximum).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The reward &apos;%1&apos; is not offered any more. Pick another reward.</source>
+        <translation>La récompense «&#xa0;%1&#xa0;» n&apos;est plus proposée. Choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This reward is not offered any more. Pick another reward.</source>
+        <translation>Cette récompense n&apos;est plus proposée. Choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This PIN is locked after too many wrong attempts, until %1. Another staff member can help.</source>
+        <translation>Ce code PIN est bloqué jusqu&apos;à %1 après trop d&apos;essais erronés. Un autre membre du personnel peut vous aider.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>A stamp was given less than %n minute(s) ago. Next stamp possible at %1.</source>
+        <translation>
+            <numerusform>Un tampon a été donné il y a moins de %n minute. Prochain tampon possible à %1.</numerusform>
+            <numerusform>Un tampon a été donné il y a moins de %n minutes. Prochain tampon possible à %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This cannot be done now. Try again, or ask a manager.</source>
+        <translation>Impossible pour le moment. Réessayez, ou demandez à un responsable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This input is not valid. Check what was typed and try again.</source>
+        <translation>Cette saisie n&apos;est pas valide. Vérifiez-la et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The order reference must be printable and at most %1 characters long.</source>
+        <translation>La référence de commande doit être imprimable et faire au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The reason must be printable and at most %1 characters long.</source>
+        <translation>Le motif doit être imprimable et faire au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan the card, or type its number, an email or a phone number.</source>
+        <translation>Scannez la carte, ou saisissez son numéro, un e-mail ou un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That is too long for a card number, email or phone number.</source>
+        <translation>C&apos;est trop long pour un numéro de carte, un e-mail ou un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type an email address.</source>
+        <translation>Saisissez une adresse e-mail.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a phone number.</source>
+        <translation>Saisissez un numéro de téléphone.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Type at least %n character(s) to search.</source>
+        <translation>
+            <numerusform>Saisissez au moins %n caractère pour rechercher.</numerusform>
+            <numerusform>Saisissez au moins %n caractères pour rechercher.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The search text is too long.</source>
+        <translation>Le texte recherché est trop long.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This amount is not valid. Type the purchase amount, e.g. 12.50.</source>
+        <translation>Ce montant n&apos;est pas valide. Saisissez le montant de l&apos;achat, par exemple 12,50.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the purchase amount, e.g. %1.</source>
+        <translation>Saisissez le montant de l&apos;achat, par exemple %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount cannot be negative. Type the purchase amount.</source>
+        <translation>Le montant ne peut pas être négatif. Saisissez le montant de l&apos;achat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A space inside an amount is ambiguous (12 50: 12.50 or 1250?). Type the amount without spaces, e.g. 12.50.</source>
+        <translation>Une espace dans un montant est ambiguë (12 50&#xa0;: 12,50 ou 1250&#xa0;?). Saisissez le montant sans espace, par exemple 12,50.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the amount without spaces, e.g. 1250.00 (no thousands separator).</source>
+        <translation>Saisissez le montant sans espace, par exemple 1250,00 (sans séparateur de milliers).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the amount as a number, e.g. 12.50 or 12,50.</source>
+        <translation>Saisissez le montant en chiffres, par exemple 12.50 ou 12,50.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An amount has at most two decimals, e.g. 12.50.</source>
+        <translation>Un montant a au plus deux décimales, par exemple 12,50.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The amount is above the maximum of %1. Check the amount.</source>
+        <translation>Le montant dépasse le maximum de %1. Vérifiez le montant.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The amount must be more than zero.</source>
+        <translation>Le montant doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This card number is not valid. Check the number on the card.</source>
+        <translation>Ce numéro de carte n&apos;est pas valide. Vérifiez le numéro sur la carte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A card number has only digits, e.g. 1234-5678-9012. Check what was typed.</source>
+        <translation>Un numéro de carte ne contient que des chiffres, par exemple 1234-5678-9012. Vérifiez la saisie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A card number has %1 digits, not %2. Check what was typed.</source>
+        <translation>Un numéro de carte a %1 chiffres, pas %2. Vérifiez la saisie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This card number is not valid: one digit is probably mistyped. Check the number on the card and type it again.</source>
+        <translation>Ce numéro de carte n&apos;est pas valide&#xa0;: un chiffre est sans doute mal saisi. Vérifiez le numéro sur la carte et saisissez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This code is not a loyalty card of ours. Ask for the loyalty card, or type the card number.</source>
+        <translation>Ce code n&apos;est pas une de nos cartes de fidélité. Demandez la carte de fidélité, ou saisissez son numéro.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The customer&apos;s details do not look right. Check the email and the phone.</source>
+        <translation>Les coordonnées du client semblent incorrectes. Vérifiez l&apos;e-mail et le téléphone.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the customer&apos;s name.</source>
+        <translation>Saisissez le nom du client.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An email address is needed to enroll (company setting).</source>
+        <translation>Une adresse e-mail est nécessaire pour l&apos;inscription (réglage de l&apos;entreprise).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type an email address or a phone number, so the card can be found again.</source>
+        <translation>Saisissez une adresse e-mail ou un numéro de téléphone, pour retrouver la carte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A country is its two-letter ISO 3166 code, e.g. FR, DE or GB.</source>
+        <translation>Un pays s&apos;indique par son code ISO 3166 à deux lettres, par exemple FR, DE ou GB.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This email address does not look right. Check it.</source>
+        <translation>Cette adresse e-mail semble incorrecte. Vérifiez-la.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A phone number has digits only (spaces, dots, dashes, brackets and + allowed).</source>
+        <translation>Un numéro de téléphone ne contient que des chiffres (espaces, points, tirets, parenthèses et + acceptés).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A phone number has %1 to %2 digits.</source>
+        <translation>Un numéro de téléphone a de %1 à %2 chiffres.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This phone number is not valid: check its country code and its digits.</source>
+        <translation>Ce numéro de téléphone n&apos;est pas valide&#xa0;: vérifiez l&apos;indicatif du pays et les chiffres.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not a valid phone number in %1. Check it, or type it with its country code (+…).</source>
+        <translation>Ce n&apos;est pas un numéro de téléphone valide en %1. Vérifiez-le, ou saisissez-le avec l&apos;indicatif du pays (+…).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This terminal has no new card numbers left. Connect it to the network so it can get more, or enroll the customer at another terminal.</source>
+        <translation>Ce terminal n&apos;a plus de nouveaux numéros de carte. Connectez-le au réseau pour en obtenir d&apos;autres, ou inscrivez le client sur un autre terminal.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This customer cannot be enrolled here. Ask a manager.</source>
+        <translation>Ce client ne peut pas être inscrit ici. Demandez à un responsable.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Card %1 is deactivated: it cannot earn or redeem. A manager can reactivate it.</source>
+        <translation>La carte %1 est désactivée&#xa0;: elle ne peut ni cumuler ni utiliser d&apos;avantages. Un responsable peut la réactiver.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The card already has this status.</source>
+        <translation>La carte a déjà cet état.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Card %1 is already active.</source>
+        <translation>La carte %1 est déjà active.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Card %1 is already deactivated.</source>
+        <translation>La carte %1 est déjà désactivée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The loyalty program is paused. No card can earn or redeem now.</source>
+        <translation>Le programme de fidélité est suspendu. Aucune carte ne peut cumuler ni utiliser d&apos;avantages pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This loyalty program does not offer this.</source>
+        <translation>Ce programme de fidélité ne le propose pas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This loyalty program has no points.</source>
+        <translation>Ce programme de fidélité n&apos;a pas de points.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This loyalty program has no stamps.</source>
+        <translation>Ce programme de fidélité n&apos;a pas de tampons.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This loyalty program has no stamp reward.</source>
+        <translation>Ce programme de fidélité n&apos;a pas de récompense tampons.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This terminal is not activated yet. Run the setup with the activation code from the back office.</source>
+        <translation>Ce terminal n&apos;est pas encore activé. Lancez l&apos;installation avec le code d&apos;activation du back-office.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This terminal has not received its store&apos;s loyalty program yet. Connect it to the network once.</source>
+        <translation>Ce terminal n&apos;a pas encore reçu le programme de fidélité de son magasin. Connectez-le une fois au réseau.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type the number of stamps as a whole number, e.g. 1.</source>
+        <translation>Saisissez le nombre de tampons en nombre entier, par exemple 1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give at least one stamp.</source>
+        <translation>Donnez au moins un tampon.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>At most %n stamp(s) can be given in a day.</source>
+        <translation>
+            <numerusform>Au plus %n tampon peut être donné par jour.</numerusform>
+            <numerusform>Au plus %n tampons peuvent être donnés par jour.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Daily stamp limit reached (%1). Next stamp possible tomorrow.</source>
+        <translation>Limite quotidienne de tampons atteinte (%1). Prochain tampon possible demain.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Daily stamp limit is %1: only %n more stamp(s) possible today.</source>
+        <translation>
+            <numerusform>La limite quotidienne est de %1 tampons&#xa0;: encore %n tampon possible aujourd&apos;hui.</numerusform>
+            <numerusform>La limite quotidienne est de %1 tampons&#xa0;: encore %n tampons possibles aujourd&apos;hui.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The stamp reward needs %1 stamps; this card has %2 (%3 more to go).</source>
+        <translation>La récompense tampons demande %1 tampons&#xa0;; cette carte en a %2 (encore %3).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not enough points: this reward costs %1 and the card has %2 (%3 missing).</source>
+        <translation>Pas assez de points&#xa0;: cette récompense coûte %1 et la carte en a %2 (il en manque %3).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Points can be redeemed from %1 points on; this card has %2.</source>
+        <translation>Les points sont utilisables à partir de %1 points&#xa0;; cette carte en a %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The terminal is offline: a card may redeem at most %1 points a day here while offline (%2 left today). Try again when back online.</source>
+        <translation>Le terminal est hors ligne&#xa0;: une carte peut utiliser au plus %1 points par jour ici tant qu&apos;il est hors ligne (encore %2 aujourd&apos;hui). Réessayez une fois la connexion rétablie.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This card can only redeem at the store where it was enrolled (company setting).</source>
+        <translation>Cette carte ne peut être utilisée que dans le magasin où elle a été créée (réglage de l&apos;entreprise).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Voids and returns are switched off for this company.</source>
+        <translation>Les annulations et retours sont désactivés pour cette entreprise.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This entry cannot be voided. Pick it again from the list.</source>
+        <translation>Cette ligne ne peut pas être annulée. Choisissez-la à nouveau dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A reward handed over cannot be voided. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Une récompense remise ne peut pas être annulée. Seuls les tampons donnés et les points gagnés sur un achat peuvent être annulés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A welcome bonus cannot be voided. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Un bonus de bienvenue ne peut pas être annulé. Seuls les tampons donnés et les points gagnés sur un achat peuvent être annulés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This entry is itself a void and cannot be voided. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Cette ligne est elle-même une annulation et ne peut pas être annulée. Seuls les tampons donnés et les points gagnés sur un achat peuvent être annulés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The creation of the card cannot be voided. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>La création de la carte ne peut pas être annulée. Seuls les tampons donnés et les points gagnés sur un achat peuvent être annulés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A card status change cannot be voided: deactivate or reactivate the card instead. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Un changement d&apos;état de la carte ne peut pas être annulé&#xa0;: désactivez ou réactivez plutôt la carte. Seuls les tampons donnés et les points gagnés sur un achat peuvent être annulés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A points adjustment is made by the head office and cannot be voided here. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Un ajustement de points est fait par le siège et ne peut pas être annulé ici. Seuls les tampons donnés et les points gagnés sur un achat peuvent être annulés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expired points cannot be given back by a void. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Des points expirés ne peuvent pas être rendus par une annulation. Seuls les tampons donnés et les points gagnés sur un achat peuvent être annulés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This entry cannot be voided. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Cette ligne ne peut pas être annulée. Seuls les tampons donnés et les points gagnés sur un achat peuvent être annulés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only a points purchase can be returned. Pick the original purchase.</source>
+        <translation>Seul un achat avec points peut être retourné. Choisissez l&apos;achat d&apos;origine.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a stamp can be voided here. Pick the stamp given by mistake.</source>
+        <translation>Seul un tampon peut être annulé ici. Choisissez le tampon donné par erreur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This transaction is not on this card. Pick it from the list.</source>
+        <translation>Cette transaction n&apos;est pas sur cette carte. Choisissez-la dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This purchase was already fully returned.</source>
+        <translation>Cet achat a déjà été entièrement retourné.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The returned amount must be more than zero.</source>
+        <translation>Le montant retourné doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only %1 of this purchase can still be returned.</source>
+        <translation>Seuls %1 de cet achat peuvent encore être retournés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These stamps were already voided.</source>
+        <translation>Ces tampons ont déjà été annulés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the number of stamps to void as a whole number, e.g. 1.</source>
+        <translation>Saisissez le nombre de tampons à annuler en nombre entier, par exemple 1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Void at least one stamp.</source>
+        <translation>Annulez au moins un tampon.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Only %n stamp(s) of it can be voided.</source>
+        <translation>
+            <numerusform>Seul %n tampon peut en être annulé.</numerusform>
+            <numerusform>Seuls %n tampons peuvent en être annulés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The note must be printable and at most %1 characters.</source>
+        <translation>La note doit être imprimable et faire au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This staff member is unknown or no longer active. Pick your name.</source>
+        <translation>Ce membre du personnel est inconnu ou n&apos;est plus actif. Choisissez votre nom.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A staff PIN is needed for this. Pick your name and type your PIN.</source>
+        <translation>Un code PIN du personnel est nécessaire. Choisissez votre nom et saisissez votre code PIN.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Wrong PIN. %n attempt(s) left before this PIN is locked.</source>
+        <translation>
+            <numerusform>Code PIN erroné. Encore %n essai avant le blocage de ce code PIN.</numerusform>
+            <numerusform>Code PIN erroné. Encore %n essais avant le blocage de ce code PIN.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrong PIN. This PIN is now locked. Ask a manager.</source>
+        <translation>Code PIN erroné. Ce code PIN est maintenant bloqué. Demandez à un responsable.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only a manager can do this. Ask a manager to enter their PIN.</source>
+        <translation>Seul un responsable peut le faire. Demandez à un responsable de saisir son code PIN.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This PIN cannot be used. Choose another one.</source>
+        <translation>Ce code PIN ne peut pas être utilisé. Choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A PIN has only digits.</source>
+        <translation>Un code PIN ne contient que des chiffres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation>Un code PIN a de %1 à %2 chiffres.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This PIN is too easy to guess. Choose another one.</source>
+        <translation>Ce code PIN est trop facile à deviner. Choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The terminal&apos;s database cannot be used right now. Restart the terminal; if it happens again, call IT support.</source>
+        <translation>La base de données du terminal est inutilisable pour le moment. Redémarrez le terminal&#xa0;; si cela se reproduit, appelez le support informatique.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The terminal&apos;s database is locked by another program. Close other copies of the terminal; if it persists, restart the computer.</source>
+        <translation>La base de données du terminal est verrouillée par un autre programme. Fermez les autres copies du terminal&#xa0;; si cela persiste, redémarrez l&apos;ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The terminal&apos;s database is damaged or is not a loyalty database. Pending transactions may be inside: keep the file and call IT support.</source>
+        <translation>La base de données du terminal est endommagée ou n&apos;est pas une base de fidélité. Elle peut contenir des transactions en attente&#xa0;: gardez le fichier et appelez le support informatique.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The terminal&apos;s database was written by a newer version of the terminal. Install that version again; do not delete the file.</source>
+        <translation>La base de données du terminal a été écrite par une version plus récente du terminal. Réinstallez cette version&#xa0;; ne supprimez pas le fichier.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This cannot be done (%1). Try again, or ask a manager.</source>
+        <translation>Impossible (%1). Réessayez, ou demandez à un responsable.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Something went wrong. Try again; if it happens again, ask a manager.</source>
+        <translation>Un problème est survenu. Réessayez&#xa0;; si cela se reproduit, demandez à un responsable.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n stamp(s) added: %1 of %2.</source>
+        <translation>
+            <numerusform>%n tampon ajouté&#xa0;: %1 sur %2.</numerusform>
+            <numerusform>%n tampons ajoutés&#xa0;: %1 sur %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reward available: %1!</source>
+        <translation>Récompense disponible&#xa0;: %1&#xa0;!</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Reward redeemed: %1. %n stamp(s) left.</source>
+        <translation>
+            <numerusform>Récompense remise&#xa0;: %1. Il reste %n tampon.</numerusform>
+            <numerusform>Récompense remise&#xa0;: %1. Il reste %n tampons.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 for a purchase of %2. Balance: %3.</source>
+        <translation>%1 pour un achat de %2. Solde&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reward redeemed: %1. Balance: %2.</source>
+        <translation>Récompense remise&#xa0;: %1. Solde&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Return of %1: %2 taken back.</source>
+        <translation>Retour de %1&#xa0;: %2 repris.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n point(s) already spent, not taken back.</source>
+        <translation>
+            <numerusform>%n point déjà utilisé, non repris.</numerusform>
+            <numerusform>%n points déjà utilisés, non repris.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Balance: %1.</source>
+        <translation>Solde&#xa0;: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n stamp(s) voided.</source>
+        <translation>
+            <numerusform>%n tampon annulé.</numerusform>
+            <numerusform>%n tampons annulés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n stamp(s) already spent, not taken back.</source>
+        <translation>
+            <numerusform>%n tampon déjà utilisé, non repris.</numerusform>
+            <numerusform>%n tampons déjà utilisés, non repris.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stamps: %1 of %2.</source>
+        <translation>Tampons&#xa0;: %1 sur %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Card %1 created.</source>
+        <translation>Carte %1 créée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Welcome bonus: %1.</source>
+        <translation>Bonus de bienvenue&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Welcome bonus: %1. Balance: %2.</source>
+        <translation>Bonus de bienvenue&#xa0;: %1. Solde&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 expired. Balance: %2.</source>
+        <translation>Points expirés&#xa0;: %1. Solde&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Points adjusted by %1. Balance: %2.</source>
+        <translation>Points ajustés de %1. Solde&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Card %1 deactivated.</source>
+        <translation>Carte %1 désactivée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card %1 reactivated.</source>
+        <translation>Carte %1 réactivée.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: purchase of %2 (%3), %4 still returnable</source>
+        <translation>%1&#xa0;: achat de %2 (%3), %4 encore retournable</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: purchase of %2 (%3)</source>
+        <translation>%1&#xa0;: achat de %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 given</source>
+        <translation>%1&#xa0;: don de %2</translation>
+    </message>
+</context>
+</TS>
