@@ -251,7 +251,7 @@ Esc</translation>
 <context>
     <name>CounterFlows</name>
     <message>
-        <location filename="../../terminal/ui/flows.py" line="+88"/>
+        <location filename="../../terminal/ui/flows.py" line="+93"/>
         <source>Add a stamp</source>
         <translation>Stempel vergeben</translation>
     </message>
@@ -279,27 +279,27 @@ Esc</translation>
         <translation>Karte %1 reaktivieren</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>The terminal is still starting. Try again.</source>
         <translation>Das Terminal startet noch. Bitte erneut versuchen.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Enroll a new customer</source>
         <translation>Neuen Kunden anmelden</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Points reward: %1</source>
         <translation>Punkteprämie: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Void / return on card %1</source>
         <translation>Storno / Rückgabe auf Karte %1</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>Pick who is at the counter first (bottom of the screen).</source>
         <translation>Wählen Sie zuerst, wer an der Kasse steht (unten am Bildschirm).</translation>
     </message>
@@ -307,7 +307,7 @@ Esc</translation>
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../terminal/ui/app_window.py" line="+359"/>
+        <location filename="../../terminal/ui/app_window.py" line="+365"/>
         <location line="+4"/>
         <source>Starting the camera…</source>
         <translation>Kamera wird gestartet …</translation>
@@ -1303,7 +1303,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
 <context>
     <name>texts</name>
     <message numerus="yes">
-        <location filename="../../terminal/ui/texts.py" line="+86"/>
+        <location filename="../../terminal/ui/texts.py" line="+39"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n Punkt</numerusform>
@@ -1311,7 +1311,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n Stempel</numerusform>
@@ -1319,12 +1319,12 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+138"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-135"/>
         <source>Last %n day(s)</source>
         <translation>
             <numerusform>Letzter Tag</numerusform>
@@ -1332,7 +1332,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+146"/>
         <source>No loyalty card found for this email. Check it, or enroll the customer.</source>
         <translation>Keine Kundenkarte zu dieser E-Mail gefunden. Prüfen Sie sie oder melden Sie den Kunden an.</translation>
     </message>
@@ -1402,7 +1402,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Diese PIN ist nach zu vielen Fehlversuchen bis %1 gesperrt. Eine andere Person aus dem Team kann helfen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="-208"/>
         <source>A stamp was given less than %n minute(s) ago. Next stamp possible at %1.</source>
         <translation>
             <numerusform>Vor weniger als %n Minute wurde ein Stempel vergeben. Nächster Stempel ab %1 möglich.</numerusform>
@@ -1410,7 +1410,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+225"/>
         <source>This cannot be done now. Try again, or ask a manager.</source>
         <translation>Das geht gerade nicht. Versuchen Sie es erneut oder fragen Sie die Filialleitung.</translation>
     </message>
@@ -1450,7 +1450,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Geben Sie eine Telefonnummer ein.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-245"/>
         <source>Type at least %n character(s) to search.</source>
         <translation>
             <numerusform>Geben Sie für die Suche mindestens %n Zeichen ein.</numerusform>
@@ -1458,7 +1458,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+250"/>
         <source>The search text is too long.</source>
         <translation>Der Suchtext ist zu lang.</translation>
     </message>
@@ -1658,7 +1658,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Vergeben Sie mindestens einen Stempel.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-406"/>
         <source>At most %n stamp(s) can be given in a day.</source>
         <translation>
             <numerusform>Pro Tag kann höchstens %n Stempel vergeben werden.</numerusform>
@@ -1666,12 +1666,12 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+414"/>
         <source>Daily stamp limit reached (%1). Next stamp possible tomorrow.</source>
         <translation>Tageslimit für Stempel erreicht (%1). Der nächste Stempel ist morgen möglich.</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-411"/>
         <source>Daily stamp limit is %1: only %n more stamp(s) possible today.</source>
         <translation>
             <numerusform>Das Tageslimit liegt bei %1 Stempeln: Heute ist nur noch %n Stempel möglich.</numerusform>
@@ -1679,7 +1679,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+427"/>
         <source>The stamp reward needs %1 stamps; this card has %2 (%3 more to go).</source>
         <translation>Die Stempelprämie braucht %1 Stempel; diese Karte hat %2 (noch %3).</translation>
     </message>
@@ -1799,7 +1799,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Stornieren Sie mindestens einen Stempel.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-533"/>
         <source>Only %n stamp(s) of it can be voided.</source>
         <translation>
             <numerusform>Davon kann nur %n Stempel storniert werden.</numerusform>
@@ -1807,7 +1807,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+541"/>
         <source>The note must be printable and at most %1 characters.</source>
         <translation>Die Notiz muss druckbar sein und darf höchstens %1 Zeichen haben.</translation>
     </message>
@@ -1822,7 +1822,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Dafür ist eine Mitarbeiter-PIN nötig. Wählen Sie Ihren Namen und geben Sie Ihre PIN ein.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-547"/>
         <source>Wrong PIN. %n attempt(s) left before this PIN is locked.</source>
         <translation>
             <numerusform>Falsche PIN. Noch %n Versuch, bevor diese PIN gesperrt wird.</numerusform>
@@ -1830,7 +1830,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+556"/>
         <source>Wrong PIN. This PIN is now locked. Ask a manager.</source>
         <translation>Falsche PIN. Diese PIN ist jetzt gesperrt. Fragen Sie die Filialleitung.</translation>
     </message>
@@ -1880,6 +1880,11 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Die Datenbank des Terminals wurde von einer neueren Terminal-Version geschrieben. Installieren Sie diese Version wieder; löschen Sie die Datei nicht.</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>The settings were not saved, nothing changed: %1 Check that the settings folder can be written, or ask IT.</source>
+        <translation>Die Einstellungen wurden nicht gespeichert, nichts wurde geändert: %1 Prüfen Sie, ob der Einstellungsordner beschreibbar ist, oder fragen Sie die IT.</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>This cannot be done (%1). Try again, or ask a manager.</source>
         <translation>Das geht nicht (%1). Versuchen Sie es erneut oder fragen Sie die Filialleitung.</translation>
@@ -1890,7 +1895,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Etwas ist schiefgelaufen. Versuchen Sie es erneut; passiert es wieder, fragen Sie die Filialleitung.</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="-627"/>
         <source>%n stamp(s) added: %1 of %2.</source>
         <translation>
             <numerusform>%n Stempel vergeben: %1 von %2.</numerusform>
@@ -1898,12 +1903,12 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+659"/>
         <source>Reward available: %1!</source>
         <translation>Prämie verfügbar: %1!</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-656"/>
         <source>Reward redeemed: %1. %n stamp(s) left.</source>
         <translation>
             <numerusform>Prämie eingelöst: %1. Noch %n Stempel.</numerusform>
@@ -1911,7 +1916,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+668"/>
         <source>%1 for a purchase of %2. Balance: %3.</source>
         <translation>%1 für einen Einkauf von %2. Stand: %3.</translation>
     </message>
@@ -1926,7 +1931,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Rückgabe von %1: %2 zurückgenommen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="-681"/>
         <source>%n point(s) already spent, not taken back.</source>
         <translation>
             <numerusform>%n Punkt schon eingelöst, nicht zurückgenommen.</numerusform>
@@ -1934,12 +1939,12 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+688"/>
         <source>Balance: %1.</source>
         <translation>Stand: %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-685"/>
         <source>%n stamp(s) voided.</source>
         <translation>
             <numerusform>%n Stempel storniert.</numerusform>
@@ -1955,7 +1960,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+692"/>
         <source>Stamps: %1 of %2.</source>
         <translation>Stempel: %1 von %2.</translation>
     </message>

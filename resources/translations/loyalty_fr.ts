@@ -251,7 +251,7 @@ Esc</source>
 <context>
     <name>CounterFlows</name>
     <message>
-        <location filename="../../terminal/ui/flows.py" line="+88"/>
+        <location filename="../../terminal/ui/flows.py" line="+93"/>
         <source>Add a stamp</source>
         <translation>Ajouter un tampon</translation>
     </message>
@@ -279,27 +279,27 @@ Esc</source>
         <translation>Réactiver la carte %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>The terminal is still starting. Try again.</source>
         <translation>Le terminal démarre encore. Réessayez.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Enroll a new customer</source>
         <translation>Inscrire un nouveau client</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Points reward: %1</source>
         <translation>Récompense points&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Void / return on card %1</source>
         <translation>Annulation / retour sur la carte %1</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>Pick who is at the counter first (bottom of the screen).</source>
         <translation>Choisissez d&apos;abord qui est en caisse (en bas de l&apos;écran).</translation>
     </message>
@@ -307,7 +307,7 @@ Esc</source>
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../terminal/ui/app_window.py" line="+359"/>
+        <location filename="../../terminal/ui/app_window.py" line="+365"/>
         <location line="+4"/>
         <source>Starting the camera…</source>
         <translation>Démarrage de la caméra…</translation>
@@ -1303,7 +1303,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
 <context>
     <name>texts</name>
     <message numerus="yes">
-        <location filename="../../terminal/ui/texts.py" line="+86"/>
+        <location filename="../../terminal/ui/texts.py" line="+39"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>
@@ -1311,7 +1311,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n tampon</numerusform>
@@ -1319,12 +1319,12 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+138"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-135"/>
         <source>Last %n day(s)</source>
         <translation>
             <numerusform>Dernier jour</numerusform>
@@ -1332,7 +1332,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+146"/>
         <source>No loyalty card found for this email. Check it, or enroll the customer.</source>
         <translation>Aucune carte de fidélité pour cet e-mail. Vérifiez-le, ou inscrivez le client.</translation>
     </message>
@@ -1402,7 +1402,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>Ce code PIN est bloqué jusqu&apos;à %1 après trop d&apos;essais erronés. Un autre membre du personnel peut vous aider.</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="-208"/>
         <source>A stamp was given less than %n minute(s) ago. Next stamp possible at %1.</source>
         <translation>
             <numerusform>Un tampon a été donné il y a moins de %n minute. Prochain tampon possible à %1.</numerusform>
@@ -1410,7 +1410,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+225"/>
         <source>This cannot be done now. Try again, or ask a manager.</source>
         <translation>Impossible pour le moment. Réessayez, ou demandez à un responsable.</translation>
     </message>
@@ -1450,7 +1450,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>Saisissez un numéro de téléphone.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-245"/>
         <source>Type at least %n character(s) to search.</source>
         <translation>
             <numerusform>Saisissez au moins %n caractère pour rechercher.</numerusform>
@@ -1458,7 +1458,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+250"/>
         <source>The search text is too long.</source>
         <translation>Le texte recherché est trop long.</translation>
     </message>
@@ -1658,7 +1658,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>Donnez au moins un tampon.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-406"/>
         <source>At most %n stamp(s) can be given in a day.</source>
         <translation>
             <numerusform>Au plus %n tampon peut être donné par jour.</numerusform>
@@ -1666,12 +1666,12 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+414"/>
         <source>Daily stamp limit reached (%1). Next stamp possible tomorrow.</source>
         <translation>Limite quotidienne de tampons atteinte (%1). Prochain tampon possible demain.</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-411"/>
         <source>Daily stamp limit is %1: only %n more stamp(s) possible today.</source>
         <translation>
             <numerusform>La limite quotidienne est de %1 tampons&#xa0;: encore %n tampon possible aujourd&apos;hui.</numerusform>
@@ -1679,7 +1679,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+427"/>
         <source>The stamp reward needs %1 stamps; this card has %2 (%3 more to go).</source>
         <translation>La récompense tampons demande %1 tampons&#xa0;; cette carte en a %2 (encore %3).</translation>
     </message>
@@ -1799,7 +1799,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>Annulez au moins un tampon.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-533"/>
         <source>Only %n stamp(s) of it can be voided.</source>
         <translation>
             <numerusform>Seul %n tampon peut en être annulé.</numerusform>
@@ -1807,7 +1807,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+541"/>
         <source>The note must be printable and at most %1 characters.</source>
         <translation>La note doit être imprimable et faire au plus %1 caractères.</translation>
     </message>
@@ -1822,7 +1822,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>Un code PIN du personnel est nécessaire. Choisissez votre nom et saisissez votre code PIN.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-547"/>
         <source>Wrong PIN. %n attempt(s) left before this PIN is locked.</source>
         <translation>
             <numerusform>Code PIN erroné. Encore %n essai avant le blocage de ce code PIN.</numerusform>
@@ -1830,7 +1830,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+556"/>
         <source>Wrong PIN. This PIN is now locked. Ask a manager.</source>
         <translation>Code PIN erroné. Ce code PIN est maintenant bloqué. Demandez à un responsable.</translation>
     </message>
@@ -1880,6 +1880,11 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>La base de données du terminal a été écrite par une version plus récente du terminal. Réinstallez cette version&#xa0;; ne supprimez pas le fichier.</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>The settings were not saved, nothing changed: %1 Check that the settings folder can be written, or ask IT.</source>
+        <translation>Les réglages n&apos;ont pas été enregistrés, rien n&apos;a changé : %1 Vérifiez que le dossier des réglages est accessible en écriture, ou demandez au service informatique.</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>This cannot be done (%1). Try again, or ask a manager.</source>
         <translation>Impossible (%1). Réessayez, ou demandez à un responsable.</translation>
@@ -1890,7 +1895,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>Un problème est survenu. Réessayez&#xa0;; si cela se reproduit, demandez à un responsable.</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="-627"/>
         <source>%n stamp(s) added: %1 of %2.</source>
         <translation>
             <numerusform>%n tampon ajouté&#xa0;: %1 sur %2.</numerusform>
@@ -1898,12 +1903,12 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+659"/>
         <source>Reward available: %1!</source>
         <translation>Récompense disponible&#xa0;: %1&#xa0;!</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-656"/>
         <source>Reward redeemed: %1. %n stamp(s) left.</source>
         <translation>
             <numerusform>Récompense remise&#xa0;: %1. Il reste %n tampon.</numerusform>
@@ -1911,7 +1916,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+668"/>
         <source>%1 for a purchase of %2. Balance: %3.</source>
         <translation>%1 pour un achat de %2. Solde&#xa0;: %3.</translation>
     </message>
@@ -1926,7 +1931,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>Retour de %1&#xa0;: %2 repris.</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="-681"/>
         <source>%n point(s) already spent, not taken back.</source>
         <translation>
             <numerusform>%n point déjà utilisé, non repris.</numerusform>
@@ -1934,12 +1939,12 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+688"/>
         <source>Balance: %1.</source>
         <translation>Solde&#xa0;: %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-685"/>
         <source>%n stamp(s) voided.</source>
         <translation>
             <numerusform>%n tampon annulé.</numerusform>
@@ -1955,7 +1960,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+692"/>
         <source>Stamps: %1 of %2.</source>
         <translation>Tampons&#xa0;: %1 sur %2.</translation>
     </message>

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject, QTime, QTimeZone
 
 from terminal.domain.errors import LoyaltyError
 from terminal.domain.ledger import TransactionType
@@ -28,6 +28,61 @@ T = TransactionType
 Params = Mapping[str, object]
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+class texts(QObject):
+    """The texts with plural forms. pyside6-lupdate (6.11) reads plural forms only from
+    self.tr(source, "", n) inside a class, whose name becomes the context: this class is
+    named after the module so every text of texts.py shares the context "texts"."""
+
+    def point_s(self, n: int) -> str:
+        return self.tr("%n point(s)", "", n)
+
+    def stamp_s(self, n: int) -> str:
+        return self.tr("%n stamp(s)", "", n)
+
+    def last_day_s(self, n: int) -> str:
+        return self.tr("Last %n day(s)", "", n)
+
+    def a_stamp_was_given_less(self, n: int) -> str:
+        return self.tr(
+            "A stamp was given less than %n minute(s) ago. Next stamp possible at %1.",
+            "",
+            n,
+        )
+
+    def type_at_least_character_s(self, n: int) -> str:
+        return self.tr("Type at least %n character(s) to search.", "", n)
+
+    def at_most_stamp_s_can(self, n: int) -> str:
+        return self.tr("At most %n stamp(s) can be given in a day.", "", n)
+
+    def daily_stamp_limit_is_only(self, n: int) -> str:
+        return self.tr("Daily stamp limit is %1: only %n more stamp(s) possible today.", "", n)
+
+    def only_stamp_s_of_it(self, n: int) -> str:
+        return self.tr("Only %n stamp(s) of it can be voided.", "", n)
+
+    def wrong_pin_attempt_s_left(self, n: int) -> str:
+        return self.tr("Wrong PIN. %n attempt(s) left before this PIN is locked.", "", n)
+
+    def stamp_s_added_of(self, n: int) -> str:
+        return self.tr("%n stamp(s) added: %1 of %2.", "", n)
+
+    def reward_redeemed_stamp_s_left(self, n: int) -> str:
+        return self.tr("Reward redeemed: %1. %n stamp(s) left.", "", n)
+
+    def point_s_already_spent_not(self, n: int) -> str:
+        return self.tr("%n point(s) already spent, not taken back.", "", n)
+
+    def stamp_s_voided(self, n: int) -> str:
+        return self.tr("%n stamp(s) voided.", "", n)
+
+    def stamp_s_already_spent_not(self, n: int) -> str:
+        return self.tr("%n stamp(s) already spent, not taken back.", "", n)
+
+
+_PLURALS = texts()
 
 
 def _arg(text: str, *values: str) -> str:
@@ -83,11 +138,11 @@ def money(minor: int) -> str:
 
 
 def points(n: int) -> str:
-    return _plural(QCoreApplication.translate("texts", "%n point(s)", None, n), n)
+    return _plural(_PLURALS.point_s(n), n)
 
 
 def stamps(n: int) -> str:
-    return _plural(QCoreApplication.translate("texts", "%n stamp(s)", None, n), n)
+    return _plural(_PLURALS.stamp_s(n), n)
 
 
 def _qdate(day: date) -> QDate:
@@ -123,7 +178,7 @@ def date_time_text(moment: datetime) -> str:
 def period_label(days: int) -> str:
     if days == 1:
         return QCoreApplication.translate("texts", "Today")
-    return _plural(QCoreApplication.translate("texts", "Last %n day(s)", None, days), days)
+    return _plural(_PLURALS.last_day_s(days), days)
 
 
 # --- refusals -------------------------------------------------------------------------------
@@ -210,12 +265,7 @@ def _pin_locked(p: Params) -> str:
 def _stamp_cooldown(p: Params) -> str:
     minutes = _int(p, "minutes")
     moment = p.get("next_possible_local")
-    text = QCoreApplication.translate(
-        "texts",
-        "A stamp was given less than %n minute(s) ago. Next stamp possible at %1.",
-        None,
-        minutes,
-    )
+    text = _PLURALS.a_stamp_was_given_less(minutes)
     return _arg(_plural(text, minutes), time_text(moment) if isinstance(moment, datetime) else "?")
 
 
@@ -249,9 +299,7 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
     "email_missing": lambda p: QCoreApplication.translate("texts", "Type an email address."),
     "phone_missing": lambda p: QCoreApplication.translate("texts", "Type a phone number."),
     "search_too_short": lambda p: _plural(
-        QCoreApplication.translate(
-            "texts", "Type at least %n character(s) to search.", None, _int(p, "min_length")
-        ),
+        _PLURALS.type_at_least_character_s(_int(p, "min_length")),
         _int(p, "min_length"),
     ),
     "search_too_long": lambda p: QCoreApplication.translate(
@@ -417,9 +465,7 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
         "texts", "Give at least one stamp."
     ),
     "stamp_count_above_daily_limit": lambda p: _plural(
-        QCoreApplication.translate(
-            "texts", "At most %n stamp(s) can be given in a day.", None, _int(p, "limit")
-        ),
+        _PLURALS.at_most_stamp_s_can(_int(p, "limit")),
         _int(p, "limit"),
     ),
     "stamp_daily_limit": lambda p: _arg(
@@ -430,10 +476,7 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
     ),
     "stamp_daily_limit_partial": lambda p: _arg(
         _plural(
-            QCoreApplication.translate(
-                "texts",
-                "Daily stamp limit is %1: only %n more stamp(s) possible today.",
-                None,
+            _PLURALS.daily_stamp_limit_is_only(
                 _int(p, "left"),
             ),
             _int(p, "left"),
@@ -555,9 +598,7 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
         "texts", "Void at least one stamp."
     ),
     "void_stamp_count_above_left": lambda p: _plural(
-        QCoreApplication.translate(
-            "texts", "Only %n stamp(s) of it can be voided.", None, _int(p, "left")
-        ),
+        _PLURALS.only_stamp_s_of_it(_int(p, "left")),
         _int(p, "left"),
     ),
     "void_note_invalid": lambda p: _arg(
@@ -574,10 +615,7 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
         "texts", "A staff PIN is needed for this. Pick your name and type your PIN."
     ),
     "wrong_pin": lambda p: _plural(
-        QCoreApplication.translate(
-            "texts",
-            "Wrong PIN. %n attempt(s) left before this PIN is locked.",
-            None,
+        _PLURALS.wrong_pin_attempt_s_left(
             _int(p, "remaining_attempts"),
         ),
         _int(p, "remaining_attempts"),
@@ -629,6 +667,17 @@ _DATABASE_ERRORS: dict[str, Callable[[], str]] = {
 }
 
 
+def settings_not_saved(err: BaseException) -> str:
+    """The settings file could not be written; the path and the system's reason follow."""
+    detail = getattr(err, "message", None) or str(err)
+    text = QCoreApplication.translate(
+        "texts",
+        "The settings were not saved, nothing changed: %1 Check that the settings folder "
+        "can be written, or ask IT.",
+    )
+    return _arg(text, detail)
+
+
 def fallback_text(key: str) -> str:
     """What a refusal without its own sentence reads like (it names the code for support)."""
     text = QCoreApplication.translate(
@@ -670,9 +719,7 @@ def _stamp_result(result: OperationResult) -> str:
     card = result.card
     text = _arg(
         _plural(
-            QCoreApplication.translate(
-                "texts", "%n stamp(s) added: %1 of %2.", None, result.stamps_delta
-            ),
+            _PLURALS.stamp_s_added_of(result.stamps_delta),
             result.stamps_delta,
         ),
         number(card.stamp_count),
@@ -686,7 +733,7 @@ def _stamp_result(result: OperationResult) -> str:
 
 def _stamp_reward_result(result: OperationResult) -> str:
     left = result.card.stamp_count
-    text = QCoreApplication.translate("texts", "Reward redeemed: %1. %n stamp(s) left.", None, left)
+    text = _PLURALS.reward_redeemed_stamp_s_left(left)
     return _arg(_plural(text, left), result.reward_description or "")
 
 
@@ -712,9 +759,7 @@ def _points_void_result(result: OperationResult) -> str:
         points(-result.points_delta),
     )
     if result.shortfall:
-        spent = QCoreApplication.translate(
-            "texts", "%n point(s) already spent, not taken back.", None, result.shortfall
-        )
+        spent = _PLURALS.point_s_already_spent_not(result.shortfall)
         text += " " + _plural(spent, result.shortfall)
     balance = QCoreApplication.translate("texts", "Balance: %1.")
     return text + " " + _arg(balance, points(result.card.points_balance))
@@ -722,13 +767,9 @@ def _points_void_result(result: OperationResult) -> str:
 
 def _stamp_void_result(result: OperationResult) -> str:
     removed = -result.stamps_delta
-    text = _plural(
-        QCoreApplication.translate("texts", "%n stamp(s) voided.", None, removed), removed
-    )
+    text = _plural(_PLURALS.stamp_s_voided(removed), removed)
     if result.shortfall:
-        spent = QCoreApplication.translate(
-            "texts", "%n stamp(s) already spent, not taken back.", None, result.shortfall
-        )
+        spent = _PLURALS.stamp_s_already_spent_not(result.shortfall)
         text += " " + _plural(spent, result.shortfall)
     now = QCoreApplication.translate("texts", "Stamps: %1 of %2.")
     return (

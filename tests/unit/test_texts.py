@@ -507,6 +507,10 @@ def _translate_sources() -> set[str]:
             assert isinstance(source, ast.Constant)
             assert isinstance(source.value, str)
             sources.add(source.value)
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "tr":
+            source = node.args[0]  # the plural texts (class `texts`, same context)
+            assert isinstance(source, ast.Constant)
+            sources.add(source.value)
     return sources
 
 
