@@ -90,10 +90,7 @@ class DemoCardSource:
         return self._last
 
     def seconds_until_next_frame(self) -> float:
-        if self._started_at is None:
-            return 0.0
-        elapsed = self._clock() - self._started_at
-        return max(0.0, (math.floor(elapsed * self._fps + 1e-9) + 1) / self._fps - elapsed)
+        return _until_next_slot(self._clock, self._started_at, self._fps)
 
     def close(self) -> None:
         self._started_at = None
@@ -161,6 +158,14 @@ class DemoCardSource:
             face = _card_face(payload, self._size[1])
             card = self._cards[payload] = cv2.cvtColor(face, cv2.COLOR_GRAY2BGR)
         return card
+
+
+def _until_next_slot(clock: Callable[[], float], opened_at: float | None, fps: float) -> float:
+    """Seconds until the next frame of a paced source opened at `opened_at` is due."""
+    if opened_at is None:
+        return 0.0
+    elapsed = clock() - opened_at
+    return max(0.0, (math.floor(elapsed * fps + 1e-9) + 1) / fps - elapsed)
 
 
 def _card_face(payload: str, frame_height: int) -> np.ndarray:
@@ -350,10 +355,7 @@ class DemoCounterCamera:
         return self._last
 
     def seconds_until_next_frame(self) -> float:
-        if self._opened_at is None:
-            return 0.0
-        elapsed = self._clock() - self._opened_at
-        return max(0.0, (math.floor(elapsed * self._fps + 1e-9) + 1) / self._fps - elapsed)
+        return _until_next_slot(self._clock, self._opened_at, self._fps)
 
     def close(self) -> None:
         self._scene.close()

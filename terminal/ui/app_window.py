@@ -50,8 +50,10 @@ class CounterWindow(QMainWindow):
     - `card_shown(object)`: a CardView is on the card screen (new card or after an operation).
     - `returned_to_idle()`: the idle screen is back (Esc, Back, or the automatic return).
     - `settings_requested()`: the cashier asked for the settings (Ctrl+,).
+    - `closed()`: the window was closed (the app ends with it).
     """
 
+    closed = Signal()
     card_shown = Signal(object)
     returned_to_idle = Signal()
     settings_requested = Signal()
@@ -78,6 +80,7 @@ class CounterWindow(QMainWindow):
         self._dialog: QDialog | None = None
         self._camera: SourceStatus | None = None
         self._camera_where = ""
+        self._closing = False
         self.flows = CounterFlows(counter, runner, self)
 
         self.idle = IdleScreen(self)
@@ -119,11 +122,13 @@ class CounterWindow(QMainWindow):
         self.idle.reset()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        if self._dialog is not None and shiboken6.isValid(self._dialog):
+            self._dialog.done(QDialog.DialogCode.Rejected)  # even one that is busy
         self._return_timer.stop()
         self.wedge.stop()
-        if self._dialog is not None and shiboken6.isValid(self._dialog):
-            self._dialog.reject()
         super().closeEvent(event)
+        self.closed.emit()
 
     # --- what the flows need (FlowHost) -----------------------------------------------------
 
@@ -155,6 +160,7 @@ class CounterWindow(QMainWindow):
         self._return_timer.stop()
         self._dialog = dialog
         dialog.finished.connect(lambda _code: self._dialog_closed(dialog))
+        dialog.finished.connect(dialog.deleteLater)  # a closed dialog is not kept around
         dialog.open()
 
     def show_card(self, card: CardView) -> None:
@@ -266,7 +272,7 @@ class CounterWindow(QMainWindow):
         self.card_shown.emit(card)
 
     def _restart_return_timer(self, factor: int) -> None:
-        if self.current_dialog is None:
+        if self.current_dialog is None and not self._closing:
             self._return_timer.start(self._return_s * factor * 1000)
 
     def _dialog_closed(self, dialog: QDialog) -> None:

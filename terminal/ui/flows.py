@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -38,7 +39,11 @@ from terminal.services.views import (
 from terminal.ui import texts
 from terminal.ui.dialogs.amount import AmountDialog, EarnRequest
 from terminal.ui.dialogs.base import OperationDialog
+from terminal.ui.dialogs.enroll import EnrollDialog
+from terminal.ui.dialogs.new_card import NewCardDialog
 from terminal.ui.dialogs.pin import PinDialog
+from terminal.ui.dialogs.rewards import RewardsDialog
+from terminal.ui.dialogs.void import VoidDialog, VoidRequest
 from terminal.ui.ports import Counter
 from terminal.ui.tasks import TaskRunner
 
@@ -156,8 +161,6 @@ class CounterFlows(QObject):
         self._with_actor(PinOperation.DEACTIVATE, purpose, run, manager_only=True)
 
     def enroll_customer(self) -> None:
-        from terminal.ui.dialogs.enroll import EnrollDialog
-
         info = self._host.info
         if info is None:
             self._host.show_refusal(self.tr("The terminal is still starting. Try again."))
@@ -166,12 +169,14 @@ class CounterFlows(QObject):
         enroll = self._counter.enroll
 
         def enrolled(result: OperationResult) -> None:
-            dialog.accept()
+            _close(dialog)
             self._host.show_result(result)
             self._show_new_card(result)
 
         def refused(err: BaseException) -> None:
-            if isinstance(err, CustomerAlreadyEnrolled):
+            if not _alive(dialog):
+                self._refused(err)
+            elif isinstance(err, CustomerAlreadyEnrolled):
                 dialog.offer_existing_card(err.existing_card_number, texts.error_text(err))
             else:
                 dialog.show_refusal(texts.error_text(err))
@@ -194,8 +199,6 @@ class CounterFlows(QObject):
     # --- steps ------------------------------------------------------------------------------
 
     def _choose_reward(self, card: CardView, options: list[RewardOption]) -> None:
-        from terminal.ui.dialogs.rewards import RewardsDialog
-
         dialog = RewardsDialog(options, card.points_balance, self._host.dialog_parent)
         points = self._counter.points
         names = {option.reward_id: option.name for option in options}
@@ -206,8 +209,8 @@ class CounterFlows(QObject):
                 PinOperation.REDEEM,
                 purpose,
                 lambda actor: lambda: points.redeem(actor, card.card_id, reward_id),
-                done=lambda result: (dialog.accept(), self._host.show_result(result)),
-                refused=lambda err: dialog.show_refusal(texts.error_text(err)),
+                done=lambda result: (_close(dialog), self._host.show_result(result)),
+                refused=lambda err: self._refuse_in_or_banner(dialog, err),
                 parent=dialog,
             )
 
@@ -215,12 +218,10 @@ class CounterFlows(QObject):
         self._host.open_dialog(dialog)
 
     def _choose_void(self, card: CardView, entries: list[VoidableEntry]) -> None:
-        from terminal.ui.dialogs.void import VoidDialog
-
         dialog = VoidDialog(entries, self._host.dialog_parent)
         voids = self._counter.voids
 
-        def chosen(request: object) -> None:
+        def chosen(request: VoidRequest) -> None:
             self._with_actor(
                 PinOperation.VOID,
                 self.tr("Void / return on card %1").replace("%1", card.card_number),
@@ -234,8 +235,8 @@ class CounterFlows(QObject):
                         note=request.note,  # type: ignore[attr-defined]
                     )
                 ),
-                done=lambda result: (dialog.accept(), self._host.show_result(result)),
-                refused=lambda err: dialog.show_refusal(texts.error_text(err)),
+                done=lambda result: (_close(dialog), self._host.show_result(result)),
+                refused=lambda err: self._refuse_in_or_banner(dialog, err),
                 parent=dialog,
             )
 
@@ -243,8 +244,6 @@ class CounterFlows(QObject):
         self._host.open_dialog(dialog)
 
     def _show_new_card(self, result: OperationResult) -> None:
-        from terminal.ui.dialogs.new_card import NewCardDialog
-
         dialog = NewCardDialog(
             result.card, self._host.dialog_parent, welcome_bonus=result.welcome_bonus
         )
@@ -254,7 +253,8 @@ class CounterFlows(QObject):
         lookup = self._counter.lookup
 
         def found(card: CardView) -> None:
-            dialog.reject()
+            if _alive(dialog):
+                dialog.reject()
             self._host.show_card(card)
 
         self._runner.read(
@@ -292,7 +292,9 @@ class CounterFlows(QObject):
             else:
                 refused(err)
 
-        self._runner.write(run(actor), done, direct_refused, key=OPERATION_KEY)
+        number = self._runner.write(run(actor), done, direct_refused, key=OPERATION_KEY)
+        if number is None and isinstance(parent, OperationDialog):  # another one still runs
+            parent.set_busy(False)
 
     def _ask_pin(
         self,
@@ -313,14 +315,15 @@ class CounterFlows(QObject):
         )
 
         def failed(err: BaseException) -> None:
-            if isinstance(err, PIN_REFUSALS):
+            if isinstance(err, PIN_REFUSALS) and _alive(dialog):
                 dialog.show_refusal(texts.error_text(err))
             else:
-                dialog.reject()
+                if _alive(dialog):
+                    dialog.reject()
                 refused(err)
 
         def succeeded(result: OperationResult) -> None:
-            dialog.accept()
+            _close(dialog)
             done(result)
 
         def submitted(actor: Actor) -> None:
@@ -329,16 +332,16 @@ class CounterFlows(QObject):
 
         dialog.submitted.connect(submitted)
         if isinstance(parent, OperationDialog):  # cancelling the PIN gives the asking dialog back
-            dialog.rejected.connect(lambda: parent.set_busy(False))
+            dialog.rejected.connect(lambda: _alive(parent) and parent.set_busy(False))
         self._host.open_dialog(dialog)
 
     def _write(self, call: Callable[[], OperationResult], dialog: OperationDialog) -> None:
         def succeeded(result: OperationResult) -> None:
-            dialog.accept()
+            _close(dialog)
             self._host.show_result(result)
 
         def failed(err: BaseException) -> None:
-            dialog.show_refusal(texts.error_text(err))
+            self._refuse_in_or_banner(dialog, err)
 
         if self._runner.write(call, succeeded, failed, key=OPERATION_KEY) is None:
             dialog.set_busy(False)
@@ -359,7 +362,23 @@ class CounterFlows(QObject):
     def _refused(self, err: BaseException) -> None:
         self._host.show_refusal(texts.error_text(err))
 
+    def _refuse_in_or_banner(self, dialog: QDialog, err: BaseException) -> None:
+        if isinstance(dialog, OperationDialog) and _alive(dialog):
+            dialog.show_refusal(texts.error_text(err))
+        else:
+            self._refused(err)
+
 
 def _refuse_in(dialog: QDialog, text: str) -> None:
-    if isinstance(dialog, OperationDialog):
+    if isinstance(dialog, OperationDialog) and _alive(dialog):
         dialog.show_refusal(text)
+
+
+def _alive(dialog: QDialog) -> bool:
+    """Closed dialogs are deleted: a late outcome must not touch one that is gone."""
+    return shiboken6.isValid(dialog) and dialog.isVisible()
+
+
+def _close(dialog: QDialog) -> None:
+    if _alive(dialog):
+        dialog.accept()

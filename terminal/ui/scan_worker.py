@@ -123,6 +123,8 @@ class ScanWorker(QThread):
         if scan is not None:
             self.scanned.emit(scan)
         last = self._last_preview_at  # throttled on the frames' own timeline
-        if last is None or frame.captured_at - last >= self._preview_interval:
+        # 1 ms of slack: two frames of a 30 fps camera are 1/15 s apart give or take a
+        # rounding error, and without it every third frame was shown (10 previews a second).
+        if last is None or frame.captured_at - last >= self._preview_interval - 0.001:
             self._last_preview_at = frame.captured_at
             self.preview.emit(preview_image(frame.image, self._preview_width))

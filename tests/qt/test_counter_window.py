@@ -162,3 +162,56 @@ def test_an_activated_database_opens_the_counter(qtbot, tmp_path) -> None:  # ty
         assert counter.database.checkpointer is not None  # opened as the app must open it
     finally:
         counter.close()
+
+
+def test_settings_that_cannot_be_saved_say_so_and_change_nothing(
+    make_counter: MakeCounter,
+) -> None:
+    from terminal.config import SettingsError
+
+    def refuse(_settings: Settings) -> None:
+        raise SettingsError("The settings file /etc/x/settings.toml cannot be written.")
+
+    counter = make_counter()
+    counter.app.save_settings = refuse
+    window = counter.window
+    window.settings_requested.emit()
+    dialog = counter.dialog(SettingsDialog)
+    new = counter.app.settings.model_copy(update={"language": "fr"})
+    dialog.submitted.emit(new)
+    counter.qtbot.waitUntil(lambda: dialog.refusal.isVisible())
+    assert "not saved" in dialog.refusal.text()
+    assert "/etc/x/settings.toml" in dialog.refusal.text()
+    assert counter.app.settings.language == "en"
+    assert dialog.isVisible()
+
+
+def test_a_closed_dialog_is_deleted_so_a_long_day_does_not_grow_memory(
+    make_counter: MakeCounter,
+) -> None:
+    import shiboken6
+
+    counter = make_counter()
+    card = enroll(counter)
+    counter.scan(card.qr_token)
+    counter.key(Qt.Key.Key_F3)
+    dialog = counter.dialog(AmountDialog)
+    counter.type(dialog.amount, "5")
+    counter.key(Qt.Key.Key_Return, dialog.amount)
+    counter.qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
+
+
+def test_escape_does_not_close_a_dialog_while_its_operation_runs(
+    make_counter: MakeCounter,
+) -> None:
+    counter = make_counter()
+    card = enroll(counter)
+    counter.scan(card.qr_token)
+    counter.key(Qt.Key.Key_F3)
+    dialog = counter.dialog(AmountDialog)
+    dialog.set_busy(True)  # as between Enter and the answer
+    dialog.reject()
+    assert dialog.isVisible()
+    dialog.set_busy(False)
+    dialog.reject()
+    counter.no_dialog()

@@ -224,3 +224,20 @@ def test_the_demo_camera_stand_in_produces_a_scan_of_a_demo_card(
     worker.stop()
 
     assert scanned.args[0].payload == CARD
+
+
+def test_a_30_fps_camera_gives_15_previews_a_second_not_10(
+    qtbot: QtBot,
+    make_worker,  # type: ignore[no-untyped-def]
+) -> None:
+    source = ScriptedSource([card_frame(None)] * 30)  # one second at 30 frames a second
+    worker = make_worker(lambda: source, preview_fps=15)
+    previews = []
+    worker.preview.connect(previews.append)
+
+    with qtbot.waitSignal(worker.source_finished, timeout=TIMEOUT_MS):
+        worker.start()
+    worker.wait()
+    qtbot.waitUntil(lambda: len(previews) >= 15)
+
+    assert len(previews) == 15  # every other frame (a rounding error once made it every third)

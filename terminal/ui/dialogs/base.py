@@ -104,6 +104,12 @@ class OperationDialog(QDialog):
 
     # --- inside -----------------------------------------------------------------------------
 
+    def reject(self) -> None:
+        """Esc or Cancel; ignored while the operation runs (it is a matter of milliseconds,
+        and its outcome belongs in this dialog)."""
+        if not self._busy:
+            super().reject()
+
     def _on_ok(self) -> None:
         if self._busy:
             return
