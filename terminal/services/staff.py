@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from terminal.domain.clock import to_store_time
 from terminal.domain.errors import StaffNotFound
 from terminal.domain.pins import (
     PinAttempts,
@@ -27,8 +28,11 @@ from terminal.services.views import Actor, StaffMember
 from terminal.store.models import StaffPin
 
 
-def _member(staff: StaffPin) -> StaffMember:
-    return StaffMember(staff.id, staff.name, staff.role, staff.locked_until)
+def _member(staff: StaffPin, store_tz: str) -> StaffMember:
+    locked = staff.locked_until
+    return StaffMember(
+        staff.id, staff.name, staff.role, to_store_time(locked, store_tz) if locked else None
+    )
 
 
 class StaffService:
@@ -44,7 +48,7 @@ class StaffService:
                 .where(StaffPin.company_id == ctx.company_id, StaffPin.is_active.is_(True))
                 .order_by(StaffPin.name)
             )
-            return [_member(staff) for staff in rows]
+            return [_member(staff, ctx.store_tz) for staff in rows]
 
     def verify_pin(self, staff_id: int, pin: str) -> StaffMember:
         """Check a PIN; raises WrongPin (attempts left) or PinLocked (until when)."""
@@ -65,7 +69,7 @@ class StaffService:
                 staff.failed_attempts = 0
                 staff.locked_until = None
                 staff.last_used_at = now
-                return _member(staff)
+                return _member(staff, ctx.store_tz)
             after = after_failed_attempt(state, now, ctx.company)
             staff.failed_attempts = after.failed_attempts
             staff.locked_until = after.locked_until
@@ -78,7 +82,9 @@ class StaffService:
         """The staff member allowed to do `operation`, PIN-checked when the policy says so."""
         with self._deps.sessions.read() as session:
             ctx = self._deps.context(session)
-            member = _member(self._active_staff(session, ctx.company_id, actor.staff_id))
+            member = _member(
+                self._active_staff(session, ctx.company_id, actor.staff_id), ctx.store_tz
+            )
         if operation is not None and pin_needed(ctx.company, operation, bool(actor.pin)):
             member = self.verify_pin(actor.staff_id, actor.pin or "")
         check_role(member.role, role)

@@ -8,6 +8,7 @@ and from a USB scanner typing into whatever has focus (WedgeScanner), and both e
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -37,7 +38,7 @@ CARD_KEY = "card"
 BROWSE_FACTOR = 6  # a card shown without an operation stays this many times longer
 
 
-class Feedback:
+class Feedback(Protocol):
     """The short sounds of the counter (terminal.ui.chime.Chime fits)."""
 
     def confirm(self) -> None: ...
@@ -155,6 +156,11 @@ class CounterWindow(QMainWindow):
         if dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():
             return None
         return dialog
+
+    def refresh_staff(self) -> None:
+        """Read the staff list again (a PIN was just locked: the list says until when)."""
+        staff = self._counter.staff
+        self._runner.read(staff.list_staff, self._got_staff, self._startup_refused, key="staff")
 
     def open_dialog(self, dialog: QDialog) -> None:
         self._return_timer.stop()

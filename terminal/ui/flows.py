@@ -76,6 +76,8 @@ class FlowHost(Protocol):
 
     def show_card(self, card: CardView) -> None: ...
 
+    def refresh_staff(self) -> None: ...
+
 
 class CounterFlows(QObject):
     def __init__(self, counter: Counter, runner: TaskRunner, host: FlowHost) -> None:
@@ -315,6 +317,8 @@ class CounterFlows(QObject):
         )
 
         def failed(err: BaseException) -> None:
+            if isinstance(err, (WrongPin, PinLocked)):
+                self._host.refresh_staff()  # lock marks in the next PIN dialog's list
             if isinstance(err, PIN_REFUSALS) and _alive(dialog):
                 dialog.show_refusal(texts.error_text(err))
             else:

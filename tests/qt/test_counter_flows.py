@@ -108,6 +108,11 @@ def test_a_wrong_pin_until_the_lockout_says_attempts_left_then_until_when(
     assert "until" in pin.refusal.text()
     assert pin.isVisible()
     assert counter.services.lookup.card(card.card_id).stamp_count == 1  # nothing redeemed
+    counter.key(Qt.Key.Key_Escape, pin.pin)
+    counter.no_dialog()
+    counter.key(Qt.Key.Key_F4)  # the next PIN dialog's list says who is locked, until when
+    again = counter.dialog(PinDialog)
+    assert "locked until 10:30" in again.staff_list.item(0).text()  # store time (Paris)
 
 
 def test_enrollment_shows_the_new_card_and_a_duplicate_offers_the_existing_one(

@@ -11,7 +11,7 @@ _GUIDE_SHARE = 0.62  # of the picture's height: where a card held at a good dist
 
 class CameraPreview(QWidget):
     """Paints the newest preview frame (set from the camera worker's `preview` signal),
-    mirrored like a selfie camera is not: the cashier sees what the camera sees."""
+    not mirrored: the cashier sees what the camera sees."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
