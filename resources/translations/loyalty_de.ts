@@ -63,7 +63,7 @@
 <context>
     <name>CardPanel</name>
     <message>
-        <location filename="../../terminal/ui/widgets/card_panel.py" line="+129"/>
+        <location filename="../../terminal/ui/widgets/card_panel.py" line="+130"/>
         <source>Loyalty card</source>
         <translation>Kundenkarte</translation>
     </message>
@@ -112,15 +112,21 @@
         <source>Points expire on %1</source>
         <translation>Punkte verfallen am %1</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 points pending sync</source>
-        <translation>%1 Punkte noch nicht synchronisiert</translation>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 point(s) pending sync</source>
+        <translation>
+            <numerusform>%1 Punkt noch nicht synchronisiert</numerusform>
+            <numerusform>%1 Punkte noch nicht synchronisiert</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>%1 stamps pending sync</source>
-        <translation>%1 Stempel noch nicht synchronisiert</translation>
+        <source>%1 stamp(s) pending sync</source>
+        <translation>
+            <numerusform>%1 Stempel noch nicht synchronisiert</numerusform>
+            <numerusform>%1 Stempel noch nicht synchronisiert</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
@@ -251,7 +257,7 @@ Esc</translation>
 <context>
     <name>CounterFlows</name>
     <message>
-        <location filename="../../terminal/ui/flows.py" line="+93"/>
+        <location filename="../../terminal/ui/flows.py" line="+95"/>
         <source>Add a stamp</source>
         <translation>Stempel vergeben</translation>
     </message>
@@ -299,7 +305,7 @@ Esc</translation>
         <translation>Storno / Rückgabe auf Karte %1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+135"/>
         <source>Pick who is at the counter first (bottom of the screen).</source>
         <translation>Wählen Sie zuerst, wer an der Kasse steht (unten am Bildschirm).</translation>
     </message>
@@ -307,7 +313,7 @@ Esc</translation>
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../terminal/ui/app_window.py" line="+365"/>
+        <location filename="../../terminal/ui/app_window.py" line="+371"/>
         <location line="+4"/>
         <source>Starting the camera…</source>
         <translation>Kamera wird gestartet …</translation>

@@ -63,7 +63,7 @@
 <context>
     <name>CardPanel</name>
     <message>
-        <location filename="../../terminal/ui/widgets/card_panel.py" line="+129"/>
+        <location filename="../../terminal/ui/widgets/card_panel.py" line="+130"/>
         <source>Loyalty card</source>
         <translation>Carte de fidélité</translation>
     </message>
@@ -112,15 +112,21 @@
         <source>Points expire on %1</source>
         <translation>Les points expirent le %1</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 points pending sync</source>
-        <translation>%1 points en attente de synchronisation</translation>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 point(s) pending sync</source>
+        <translation>
+            <numerusform>%1 point en attente de synchronisation</numerusform>
+            <numerusform>%1 points en attente de synchronisation</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>%1 stamps pending sync</source>
-        <translation>%1 tampons en attente de synchronisation</translation>
+        <source>%1 stamp(s) pending sync</source>
+        <translation>
+            <numerusform>%1 tampon en attente de synchronisation</numerusform>
+            <numerusform>%1 tampons en attente de synchronisation</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
@@ -251,7 +257,7 @@ Esc</source>
 <context>
     <name>CounterFlows</name>
     <message>
-        <location filename="../../terminal/ui/flows.py" line="+93"/>
+        <location filename="../../terminal/ui/flows.py" line="+95"/>
         <source>Add a stamp</source>
         <translation>Ajouter un tampon</translation>
     </message>
@@ -299,7 +305,7 @@ Esc</source>
         <translation>Annulation / retour sur la carte %1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+135"/>
         <source>Pick who is at the counter first (bottom of the screen).</source>
         <translation>Choisissez d&apos;abord qui est en caisse (en bas de l&apos;écran).</translation>
     </message>
@@ -307,7 +313,7 @@ Esc</source>
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../terminal/ui/app_window.py" line="+365"/>
+        <location filename="../../terminal/ui/app_window.py" line="+371"/>
         <location line="+4"/>
         <source>Starting the camera…</source>
         <translation>Démarrage de la caméra…</translation>

@@ -95,7 +95,7 @@ def _arg(text: str, *values: str) -> str:
     return _PLACEHOLDER.sub(fill, text)
 
 
-def _plural(text: str, n: int) -> str:
+def plural(text: str, n: int) -> str:
     """English source texts write plurals as "stamp(s)": a translation gives real plural
     forms; without one (English) the (s) is resolved here."""
     return text.replace("(s)", "" if n == 1 else "s")
@@ -138,11 +138,11 @@ def money(minor: int) -> str:
 
 
 def points(n: int) -> str:
-    return _plural(_PLURALS.point_s(n), n)
+    return plural(_PLURALS.point_s(n), n)
 
 
 def stamps(n: int) -> str:
-    return _plural(_PLURALS.stamp_s(n), n)
+    return plural(_PLURALS.stamp_s(n), n)
 
 
 def _qdate(day: date) -> QDate:
@@ -178,7 +178,7 @@ def date_time_text(moment: datetime) -> str:
 def period_label(days: int) -> str:
     if days == 1:
         return QCoreApplication.translate("texts", "Today")
-    return _plural(_PLURALS.last_day_s(days), days)
+    return plural(_PLURALS.last_day_s(days), days)
 
 
 # --- refusals -------------------------------------------------------------------------------
@@ -266,7 +266,7 @@ def _stamp_cooldown(p: Params) -> str:
     minutes = _int(p, "minutes")
     moment = p.get("next_possible_local")
     text = _PLURALS.a_stamp_was_given_less(minutes)
-    return _arg(_plural(text, minutes), time_text(moment) if isinstance(moment, datetime) else "?")
+    return _arg(plural(text, minutes), time_text(moment) if isinstance(moment, datetime) else "?")
 
 
 _ERRORS: dict[str, Callable[[Params], str]] = {
@@ -298,7 +298,7 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
     ),
     "email_missing": lambda p: QCoreApplication.translate("texts", "Type an email address."),
     "phone_missing": lambda p: QCoreApplication.translate("texts", "Type a phone number."),
-    "search_too_short": lambda p: _plural(
+    "search_too_short": lambda p: plural(
         _PLURALS.type_at_least_character_s(_int(p, "min_length")),
         _int(p, "min_length"),
     ),
@@ -464,7 +464,7 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
     "stamp_count_too_small": lambda p: QCoreApplication.translate(
         "texts", "Give at least one stamp."
     ),
-    "stamp_count_above_daily_limit": lambda p: _plural(
+    "stamp_count_above_daily_limit": lambda p: plural(
         _PLURALS.at_most_stamp_s_can(_int(p, "limit")),
         _int(p, "limit"),
     ),
@@ -475,7 +475,7 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
         number(_int(p, "limit")),
     ),
     "stamp_daily_limit_partial": lambda p: _arg(
-        _plural(
+        plural(
             _PLURALS.daily_stamp_limit_is_only(
                 _int(p, "left"),
             ),
@@ -597,7 +597,7 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
     "void_stamp_count_too_small": lambda p: QCoreApplication.translate(
         "texts", "Void at least one stamp."
     ),
-    "void_stamp_count_above_left": lambda p: _plural(
+    "void_stamp_count_above_left": lambda p: plural(
         _PLURALS.only_stamp_s_of_it(_int(p, "left")),
         _int(p, "left"),
     ),
@@ -614,7 +614,7 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
     "pin_required": lambda p: QCoreApplication.translate(
         "texts", "A staff PIN is needed for this. Pick your name and type your PIN."
     ),
-    "wrong_pin": lambda p: _plural(
+    "wrong_pin": lambda p: plural(
         _PLURALS.wrong_pin_attempt_s_left(
             _int(p, "remaining_attempts"),
         ),
@@ -718,7 +718,7 @@ def reward_reason_text(option: RewardOption) -> str:
 def _stamp_result(result: OperationResult) -> str:
     card = result.card
     text = _arg(
-        _plural(
+        plural(
             _PLURALS.stamp_s_added_of(result.stamps_delta),
             result.stamps_delta,
         ),
@@ -734,7 +734,7 @@ def _stamp_result(result: OperationResult) -> str:
 def _stamp_reward_result(result: OperationResult) -> str:
     left = result.card.stamp_count
     text = _PLURALS.reward_redeemed_stamp_s_left(left)
-    return _arg(_plural(text, left), result.reward_description or "")
+    return _arg(plural(text, left), result.reward_description or "")
 
 
 def _points_result(result: OperationResult) -> str:
@@ -760,17 +760,17 @@ def _points_void_result(result: OperationResult) -> str:
     )
     if result.shortfall:
         spent = _PLURALS.point_s_already_spent_not(result.shortfall)
-        text += " " + _plural(spent, result.shortfall)
+        text += " " + plural(spent, result.shortfall)
     balance = QCoreApplication.translate("texts", "Balance: %1.")
     return text + " " + _arg(balance, points(result.card.points_balance))
 
 
 def _stamp_void_result(result: OperationResult) -> str:
     removed = -result.stamps_delta
-    text = _plural(_PLURALS.stamp_s_voided(removed), removed)
+    text = plural(_PLURALS.stamp_s_voided(removed), removed)
     if result.shortfall:
         spent = _PLURALS.stamp_s_already_spent_not(result.shortfall)
-        text += " " + _plural(spent, result.shortfall)
+        text += " " + plural(spent, result.shortfall)
     now = QCoreApplication.translate("texts", "Stamps: %1 of %2.")
     return (
         text + " " + _arg(now, number(result.card.stamp_count), number(result.card.stamps_target))

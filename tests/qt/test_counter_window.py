@@ -119,9 +119,10 @@ def test_pending_sync_marks_and_expiry_are_on_the_card(make_counter: MakeCounter
     counter = make_counter()
     card = enroll(counter)
     counter.services.points.earn(CASHIER, card.card_id, "30.00")
+    counter.services.stamps.add_stamp(CASHIER, card.card_id)
     counter.scan(card.qr_token)
     panel = counter.window.card_screen.panel
-    assert panel.pending.text() == "+80 points pending sync"
+    assert panel.pending.text() == "+80 points pending sync · +1 stamp pending sync"
     assert panel.expiry.isVisible()
     assert "2027" in panel.expiry.text()
     assert panel.store.text() == "Enrolled at Main Street"

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from terminal.services.views import CardView
+from terminal.ui.texts import plural
 
 MAX_MARKS = 20  # a longer target is shown as a bar of marks plus the count
 
@@ -161,12 +162,13 @@ class CardPanel(QWidget):
             self.expiry.setText(self.tr("Points expire on %1").replace("%1", when))
         self.expiry.setVisible(card.points_expire_on is not None)
         pending = []
-        if card.pending_points:
-            text = self.tr("%1 points pending sync")
-            pending.append(text.replace("%1", f"{card.pending_points:+d}"))
-        if card.pending_stamps:
-            text = self.tr("%1 stamps pending sync")
-            pending.append(text.replace("%1", f"{card.pending_stamps:+d}"))
+        points, stamps = card.pending_points, card.pending_stamps
+        if points:  # the plural form follows the size, %1 carries the sign: "+30 points"
+            text = plural(self.tr("%1 point(s) pending sync", "", abs(points)), abs(points))
+            pending.append(text.replace("%1", f"{points:+d}"))
+        if stamps:
+            text = plural(self.tr("%1 stamp(s) pending sync", "", abs(stamps)), abs(stamps))
+            pending.append(text.replace("%1", f"{stamps:+d}"))
         self.pending.setText(" · ".join(pending))
         self.pending.setVisible(bool(pending))
         if card.enrolled_at_vendor_name:
