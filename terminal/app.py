@@ -251,6 +251,8 @@ def qt_application(settings: Settings, argv: list[str] | None = None) -> QApplic
 def run_terminal(settings: Settings, save: Callable[[Settings], object]) -> int:
     """`loyalty-terminal`: the counter on the activated terminal's database, or the first-run
     screen (which offers the demo) before activation."""
+    from PySide6.QtCore import QTimer
+
     from terminal.ui.first_run import FirstRunWindow
 
     app = qt_application(settings)
@@ -259,14 +261,28 @@ def run_terminal(settings: Settings, save: Callable[[Settings], object]) -> int:
         counter = build_counter_app(settings, path, save_settings=save)
         return _run(app, counter)
     first = FirstRunWindow(path)
-    wanted: list[bool] = []
-    first.demo_requested.connect(lambda: (wanted.append(True), first.close(), app.quit()))
+    demo: list[CounterApp] = []
+
+    def open_demo() -> None:  # in the same event loop: Qt runs one exec() per process
+        demo.append(build_demo_counter(settings, settings.demo_dir, save=save))
+        window = demo[0].window
+        window.resize(1366, 768)
+        window.show()
+        demo[0].start()
+        first.close()
+
+    def demo_requested() -> None:
+        first.show_preparing()
+        QTimer.singleShot(50, open_demo)  # let "Preparing the demo" reach the screen
+
+    first.demo_requested.connect(demo_requested)
     first.resize(900, 600)
     first.show()
-    app.exec()
-    if not wanted:
-        return 0
-    return run_demo_window(settings, settings.demo_dir, save=save)
+    try:
+        return app.exec()
+    finally:
+        for counter in demo:
+            counter.close()
 
 
 def run_demo_window(

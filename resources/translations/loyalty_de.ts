@@ -593,7 +593,12 @@ Esc</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location filename="../../terminal/ui/first_run.py" line="+43"/>
+        <location filename="../../terminal/ui/first_run.py" line="+45"/>
+        <source>Preparing the demo…</source>
+        <translation>Demo wird vorbereitet…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Loyalty terminal: setup</source>
         <translation>Kundenkarten-Terminal: Einrichtung</translation>
     </message>

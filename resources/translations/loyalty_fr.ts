@@ -593,7 +593,12 @@ Esc</source>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location filename="../../terminal/ui/first_run.py" line="+43"/>
+        <location filename="../../terminal/ui/first_run.py" line="+45"/>
+        <source>Preparing the demo…</source>
+        <translation>Préparation de la démo…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Loyalty terminal: setup</source>
         <translation>Terminal de fidélité&#xa0;: installation</translation>
     </message>

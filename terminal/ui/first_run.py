@@ -39,6 +39,11 @@ class FirstRunWindow(QWidget):
         self.retranslate()
         self.demo_button.setFocus()
 
+    def show_preparing(self) -> None:
+        """The demo database is being built (a few seconds the first time)."""
+        self.demo_button.setEnabled(False)
+        self.demo_button.setText(self.tr("Preparing the demo…"))
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Loyalty terminal: setup"))
         self.title.setText(self.tr("This terminal is not activated yet"))
