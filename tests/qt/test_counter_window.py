@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListWidget, QWidget
 
 from terminal.app import build_counter_app, terminal_is_activated
 from terminal.config import Settings
 from terminal.scanner.reconnect import SourceState, SourceStatus
 from terminal.ui.dialogs.amount import AmountDialog
+from terminal.ui.dialogs.enroll import EnrollDialog
+from terminal.ui.dialogs.pin import PinDialog
 from terminal.ui.dialogs.settings import SettingsDialog
+from terminal.ui.dialogs.void import VoidDialog
 from terminal.ui.first_run import FirstRunWindow
 from terminal.ui.i18n import install_language
 from tests.factories import CASHIER, make_terminal
@@ -23,24 +27,44 @@ def _controls(root: QWidget) -> list[QWidget]:
     return [w for w in root.findChildren(QWidget) if isinstance(w, CONTROLS) and w.isVisible()]
 
 
+def _check_accessible_and_big(root: QWidget) -> None:
+    controls = _controls(root)
+    assert controls
+    for widget in controls:
+        # What a screen reader gets: Qt's accessibility interface of the widget.
+        face = QAccessible.queryAccessibleInterface(widget)
+        assert face is not None
+        name = face.text(QAccessible.Text.Name)
+        label = f"{type(widget).__name__} {widget.objectName()!r} {name!r}"
+        assert name.strip(), label
+        assert face.text(QAccessible.Text.Description).strip(), label
+        assert widget.height() >= 48, f"{label}: {widget.height()} px"
+
+
 def test_every_control_has_an_accessible_name_and_description_and_48_px(
     make_counter: MakeCounter,
 ) -> None:
     counter = make_counter()
     card = enroll(counter)
-    screens = []
-    screens.append(_controls(counter.window))  # idle
+    counter.services.points.earn(CASHIER, card.card_id, "10.00")  # something to void
+    _check_accessible_and_big(counter.window)  # idle
     counter.scan(card.qr_token)
-    screens.append(_controls(counter.window))  # card
+    _check_accessible_and_big(counter.window)  # card
     counter.key(Qt.Key.Key_F3)
-    screens.append(_controls(counter.dialog(AmountDialog)))
-    for controls in screens:
-        assert controls
-        for widget in controls:
-            label = f"{type(widget).__name__} {widget.objectName()!r} {widget.accessibleName()!r}"
-            assert widget.accessibleName().strip(), label
-            assert widget.accessibleDescription().strip(), label
-            assert widget.height() >= 48, f"{label}: {widget.height()} px"
+    _check_accessible_and_big(counter.dialog(AmountDialog))
+    counter.key(Qt.Key.Key_Escape, counter.window.current_dialog)
+    counter.no_dialog()
+    counter.key(Qt.Key.Key_F6)  # void: entries, amount, note, then the PIN dialog
+    void = counter.dialog(VoidDialog)
+    _check_accessible_and_big(void)
+    void.ok_button.click()
+    _check_accessible_and_big(counter.dialog(PinDialog))
+    counter.key(Qt.Key.Key_Escape, counter.window.current_dialog)
+    counter.qtbot.waitUntil(lambda: counter.window.current_dialog is void)
+    counter.key(Qt.Key.Key_Escape, void)
+    counter.no_dialog()
+    counter.key(Qt.Key.Key_F8)
+    _check_accessible_and_big(counter.dialog(EnrollDialog))
 
 
 def test_every_operation_has_a_function_key_and_focus_is_visible(make_counter: MakeCounter) -> None:
