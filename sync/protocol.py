@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from terminal.domain.ledger import TransactionType
 
@@ -46,7 +46,19 @@ Entity = Literal[
 def _utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise ValueError("a time must carry its UTC offset, e.g. 2026-01-31T09:30:00Z")
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # e.g. 9999-12-31T23:00:00-05:00: not a datetime once in UTC
+        raise ValueError(
+            "this time is out of range once converted to UTC (years 0001 to 9999)"
+        ) from None
+
+
+def no_nul(text: str) -> str:
+    """Text must not hold NUL characters: PostgreSQL cannot store them in text columns."""
+    if "\x00" in text:
+        raise ValueError("text must not contain NUL characters (\\x00)")
+    return text
 
 
 UtcTime = Annotated[datetime, AfterValidator(_utc)]
@@ -61,6 +73,12 @@ CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 class WireModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _text_without_nul(cls, value: Any) -> Any:
+        # Every text field of every message, on both database engines alike.
+        return no_nul(value) if isinstance(value, str) else value
 
 
 # --- errors ---------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import AfterValidator
 from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -36,11 +37,20 @@ from sync.protocol import (
     PinStatusResponse,
     PushRequest,
     PushResponse,
+    no_nul,
 )
-from sync.server import auth, changes, ledger, pins
+from sync.server import auth, changes, ledger, logs, pins
 from sync.server.db import init_database, make_engine, make_sessionmaker
 from sync.server.errors import ApiError
-from sync.server.models import Card, CardAlias, Company, Customer, Terminal, Vendor
+from sync.server.models import (
+    Card,
+    CardAlias,
+    Company,
+    Customer,
+    Terminal,
+    Vendor,
+    fits_integer,
+)
 from terminal.domain.cards import (
     CARD_NUMBER_DIGITS,
     is_qr_token,
@@ -67,6 +77,7 @@ def create_app(
     block_size: int = auth.DEFAULT_BLOCK_SIZE,
     create_schema: bool = True,
 ) -> FastAPI:
+    logs.install()  # error logs never carry card tokens or credentials
     engine = make_engine(database) if isinstance(database, str) else database
     if create_schema:
         init_database(engine)
@@ -186,7 +197,12 @@ def _check_version(
             "protocol_version_missing",
             f"The {PROTOCOL_HEADER} header is missing. This server speaks version(s) {speaks}.",
         )
-    if not version.strip().isdigit() or int(version) not in SUPPORTED_VERSIONS:
+    # ASCII digits only, and short: str.isdigit() also takes "²" or "١", and int() refuses
+    # more than 4300 digits; either used to escape as a 500.
+    number = version.strip()
+    if not (number.isascii() and number.isdigit() and len(number) <= 9) or (
+        int(number) not in SUPPORTED_VERSIONS
+    ):
         raise ApiError(
             400,
             "unsupported_protocol_version",
@@ -299,14 +315,16 @@ def _router(clock: Clock, block_size: int) -> APIRouter:
         if body.terminal_id != terminal.id:
             raise ApiError(403, "forbidden", "A terminal can only report for itself.")
         now = clock.now()
-        staff = pins.apply_pin_reports(session, terminal, list(body.reports), now)
+        # A staff id beyond the 32-bit column names nobody: left out like unknown staff.
+        reports = [report for report in body.reports if fits_integer(report.staff_id)]
+        staff = pins.apply_pin_reports(session, terminal, reports, now)
         return PinStatusResponse(staff=staff, server_time=now)
 
     @router.get("/cards/lookup", response_model=CardInfo)
     def lookup(
         session: SessionDep,
         terminal: TerminalDep,
-        q: Annotated[str, Query(min_length=1, max_length=512)],
+        q: Annotated[str, Query(min_length=1, max_length=512), AfterValidator(no_nul)],
     ) -> CardInfo:
         vendor = session.get(Vendor, terminal.vendor_id)
         assert vendor is not None

@@ -38,11 +38,12 @@ anyway, and the locking clauses are ignored.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, delete, func, or_, select
+from sqlalchemy import BigInteger, String, delete, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from sync.protocol import Change, Entity
@@ -60,6 +61,7 @@ from sync.server.models import (
     Staff,
     Terminal,
     Vendor,
+    fits_integer,
 )
 
 _LOCKED_KEY = "loyalty_company_log_locks"
@@ -193,21 +195,39 @@ def prune_change_log(session: Session, through_seq: int) -> int:
 def _parse(cursor: str | None) -> int | tuple[int, str | None, int] | None:
     if not cursor:
         return None
-    try:
-        if cursor.startswith("c"):
-            return int(cursor[1:])
-        if cursor.startswith("s"):
-            index, key, base = cursor[1:].split(":")
-            if not 0 <= int(index) < len(_SNAPSHOT):
-                return None
-            return int(index), (key or None), int(base)
-    except ValueError:
-        return None
+    if cursor.startswith("c"):
+        return _number(cursor[1:])
+    if cursor.startswith("s"):
+        parts = cursor[1:].split(":")
+        if len(parts) != 3:
+            return None
+        index, base = _number(parts[0]), _number(parts[2])
+        if index is None or base is None or not index < len(_SNAPSHOT):
+            return None
+        return index, (parts[1] or None), base
     return None
 
 
+# What the server itself writes in cursors: ASCII digits that fit their column, and
+# canonical uuids for the string keys. Anything else (an edited cursor: "²", 20 digits, a NUL
+# byte) is unreadable, so a new snapshot, and never reaches the database.
+_DIGITS = re.compile(r"[0-9]{1,19}")
+_UUID_KEY = re.compile(r"[0-9a-f-]{1,36}")
+_MAX_DB_INT = 2**63 - 1
+
+
+def _number(text: str) -> int | None:
+    return int(text) if _DIGITS.fullmatch(text) and int(text) <= _MAX_DB_INT else None
+
+
 def _key_fits(index: int, key: str | None) -> bool:
-    return key is None or isinstance(_SNAPSHOT[index].key.type, String) or key.isdigit()
+    if key is None:
+        return True
+    if isinstance(_SNAPSHOT[index].key.type, String):
+        return _UUID_KEY.fullmatch(key) is not None
+    number = _number(key)
+    fits = isinstance(_SNAPSHOT[index].key.type, BigInteger) or fits_integer(number or 0)
+    return number is not None and fits
 
 
 def _visible(terminal: Terminal) -> Any:

@@ -22,9 +22,11 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     read the same `last_seq` and then both try to write (SQLite's lock-upgrade deadlock).
     """
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
     engine = create_engine(
-        url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        url,
+        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        hide_parameters=True,  # no SQL parameters (card tokens, hashes) in errors or logs
     )
 
     @event.listens_for(engine, "connect")

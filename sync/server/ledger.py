@@ -45,6 +45,7 @@ from sync.server.models import (
     Settings,
     Staff,
     Terminal,
+    fits_integer,
 )
 from terminal.domain.cards import format_card_number
 from terminal.domain.errors import LoyaltyError
@@ -196,6 +197,7 @@ def _apply_one(
                 "insufficient_balance",
                 f"Not enough on the card: {overdraft}. Nothing was recorded.",
             )
+        _check_range(card, entry)
     except Refusal as refusal:
         if mode == "authorize":
             card = resolve_card(session, terminal.company_id, entry.card_id, state)
@@ -356,7 +358,7 @@ def _check_and_prepare(
     if entry.type == T.POINTS_EXPIRED:
         raise Refusal("invalid_entry", "Points expire on the central server only.")
     if entry.staff_id is not None:
-        staff = session.get(Staff, entry.staff_id)
+        staff = session.get(Staff, entry.staff_id) if fits_integer(entry.staff_id) else None
         if staff is None or staff.company_id != terminal.company_id:
             raise Refusal("staff_not_found", "This staff member is unknown to the company.")
     if entry.type == T.CARD_CREATED:
@@ -421,7 +423,7 @@ def _reward_rule(session: Session, company_id: int, entry: PushEntry) -> RewardR
     cost = -entry.points_delta
     if entry.reward_id is None:
         return RewardRule(0, entry.reward_description or "reward", cost)
-    reward = session.get(Reward, entry.reward_id)
+    reward = session.get(Reward, entry.reward_id) if fits_integer(entry.reward_id) else None
     if reward is None or reward.company_id != company_id:
         raise Refusal("reward_unavailable", "This reward is not in the company's catalogue.")
     return RewardRule(reward.id, reward.name, cost, reward.is_active)
@@ -455,6 +457,42 @@ def _would_overdraw(card: Card, entry: PushEntry) -> str | None:
     if card.stamp_count + entry.stamps_delta < 0:
         return f"{card.stamp_count} stamps, change {entry.stamps_delta}"
     return None
+
+
+_COLUMN_MAX = {"stamps": 2**31 - 1, "points": 2**63 - 1}  # the cards table's integer columns
+
+
+def _check_range(card: Card, entry: PushEntry) -> None:
+    """Refuses an entry after which a card counter would not fit its column (a 500 before)."""
+    stamps, points = entry.stamps_delta, entry.points_delta
+    after = {
+        "stamp count": ("stamps", card.stamp_count + stamps),
+        "stamps earned": (
+            "stamps",
+            card.total_stamps_earned + (stamps if entry.type == T.STAMP_EARNED else 0),
+        ),
+        "stamps redeemed": (
+            "stamps",
+            card.stamps_redeemed - (stamps if entry.type == T.STAMP_REDEEMED else 0),
+        ),
+        "points balance": ("points", card.points_balance + points),
+        "points earned": (
+            "points",
+            card.total_points_earned
+            + (points if entry.type in (T.POINTS_EARNED, T.WELCOME_BONUS) else 0),
+        ),
+        "points redeemed": (
+            "points",
+            card.points_redeemed - (points if entry.type == T.POINTS_REDEEMED else 0),
+        ),
+    }
+    for name, (kind, value) in after.items():
+        if abs(value) > _COLUMN_MAX[kind]:
+            raise Refusal(
+                "out_of_range",
+                f"This entry would take the card's {name} to {value}, beyond what a card can "
+                f"hold ({_COLUMN_MAX[kind]}).",
+            )
 
 
 def _apply_to_card(card: Card, entry: PushEntry, *, overdraft: bool, now: datetime) -> None:

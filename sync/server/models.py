@@ -40,6 +40,15 @@ from terminal.domain.rules import (
 UUID_LENGTH = 36
 
 
+# Integer (32-bit) id columns: a larger id sent by a terminal cannot name a row, and PostgreSQL
+# refuses to compare an INTEGER column with it (a 500), so callers check with `fits_integer`.
+INTEGER_MIN, INTEGER_MAX = -(2**31), 2**31 - 1
+
+
+def fits_integer(value: int) -> bool:
+    return INTEGER_MIN <= value <= INTEGER_MAX
+
+
 class UtcDateTime(TypeDecorator[datetime]):
     """Aware UTC in Python, naive UTC in the database (SQLite has no time zones)."""
 
@@ -443,7 +452,7 @@ class LedgerEntry(Base):
     vendor_id: Mapped[int | None] = mapped_column(ForeignKey("vendors.id"))
     terminal_id: Mapped[str | None] = mapped_column(ForeignKey("terminals.id"))
     terminal_seq: Mapped[int | None] = mapped_column(BigInteger)
-    staff_id: Mapped[int | None] = mapped_column(Integer)
+    staff_id: Mapped[int | None] = mapped_column(BigInteger)  # as sent: the wire allows 64 bits
     type: Mapped[str] = mapped_column(String(24))
     stamps_delta: Mapped[int] = mapped_column(Integer, default=0)
     points_delta: Mapped[int] = mapped_column(Integer, default=0)
@@ -451,7 +460,7 @@ class LedgerEntry(Base):
     points_balance_after: Mapped[int | None] = mapped_column(BigInteger)
     purchase_amount: Mapped[int | None] = mapped_column(BigInteger)
     order_reference: Mapped[str | None] = mapped_column(String(64))
-    reward_id: Mapped[int | None] = mapped_column(Integer)
+    reward_id: Mapped[int | None] = mapped_column(BigInteger)  # as sent: the wire allows 64 bits
     reward_description: Mapped[str | None] = mapped_column(String(120))
     reverses_id: Mapped[str | None] = mapped_column(String(UUID_LENGTH), index=True)
     shortfall: Mapped[int] = mapped_column(Integer, default=0)
