@@ -24,6 +24,7 @@ from terminal.domain.clock import ManualClock
 from terminal.services.views import CardView
 from terminal.ui.app_window import CounterWindow
 from terminal.ui.chime import Chime
+from terminal.ui.dialogs.amount import AmountDialog
 from terminal.ui.i18n import install_language
 from terminal.ui.style import apply_style
 from tests.factories import FAST_SEED, T0, make_terminal
@@ -59,6 +60,14 @@ class Counter:
         with self.qtbot.waitSignal(self.window.card_shown, timeout=TIMEOUT_MS) as shown:
             self.window.show_scan(payload)
         return shown.args[0]
+
+    def open_earn(self, card: CardView) -> AmountDialog:
+        """Show the card, press F3, and hand back the amount dialog it opens."""
+        self.scan(card.qr_token)
+        self.key(Qt.Key.Key_F3)
+        dialog = self.dialog(AmountDialog)
+        assert isinstance(dialog, AmountDialog)
+        return dialog
 
     def key(self, key: Qt.Key, widget: QWidget | None = None) -> None:
         self.qtbot.keyClick(widget or self.focused(), key)

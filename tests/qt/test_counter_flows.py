@@ -229,9 +229,7 @@ def test_an_amount_with_a_space_inside_is_refused_and_earns_nothing(
 ) -> None:
     counter = make_counter()
     card = enroll(counter)
-    counter.scan(card.qr_token)
-    counter.key(Qt.Key.Key_F3)
-    amount = counter.dialog(AmountDialog)
+    amount = counter.open_earn(card)
     counter.type(amount.amount, "12 50")
     counter.key(Qt.Key.Key_Return, amount.amount)
     counter.qtbot.waitUntil(lambda: amount.refusal.isVisible() and not amount.busy)
@@ -290,9 +288,7 @@ def test_the_counter_returns_to_idle_by_itself_after_an_operation(
 def test_escape_cancels_a_dialog_then_goes_back_to_idle(make_counter: MakeCounter) -> None:
     counter = make_counter()
     card = enroll(counter)
-    counter.scan(card.qr_token)
-    counter.key(Qt.Key.Key_F3)
-    amount = counter.dialog(AmountDialog)
+    amount = counter.open_earn(card)
     counter.key(Qt.Key.Key_Escape, amount.amount)
     counter.no_dialog()
     assert counter.window.stack.currentWidget() is counter.window.card_screen

@@ -110,9 +110,7 @@ def test_the_card_held_still_in_front_of_the_camera_does_not_close_the_open_dial
 ) -> None:
     counter = make_counter()
     card = enroll(counter)
-    counter.scan(card.qr_token)
-    counter.key(Qt.Key.Key_F3)
-    dialog = counter.dialog(AmountDialog)
+    dialog = counter.open_earn(card)
     counter.window.show_scan(card.qr_token)  # the confirmer accepts it again after 1.5 s
     counter.idle()
     assert counter.window.current_dialog is dialog
@@ -218,9 +216,7 @@ def test_a_closed_dialog_is_deleted_so_a_long_day_does_not_grow_memory(
 
     counter = make_counter()
     card = enroll(counter)
-    counter.scan(card.qr_token)
-    counter.key(Qt.Key.Key_F3)
-    dialog = counter.dialog(AmountDialog)
+    dialog = counter.open_earn(card)
     counter.type(dialog.amount, "5")
     counter.key(Qt.Key.Key_Return, dialog.amount)
     counter.qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
@@ -231,9 +227,7 @@ def test_escape_does_not_close_a_dialog_while_its_operation_runs(
 ) -> None:
     counter = make_counter()
     card = enroll(counter)
-    counter.scan(card.qr_token)
-    counter.key(Qt.Key.Key_F3)
-    dialog = counter.dialog(AmountDialog)
+    dialog = counter.open_earn(card)
     dialog.set_busy(True)  # as between Enter and the answer
     dialog.reject()
     assert dialog.isVisible()
