@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sync.server.changes import add_recorded, record_change
 from sync.server.errors import ApiError
 from sync.server.models import Company, Program, Reward, Settings, Staff, Vendor
+from sync.server.rules_history import record_rule_version
 from terminal.domain.countries import country_for_timezone, normalize_country
 from terminal.domain.errors import LoyaltyError
 from terminal.domain.pins import hash_pin, validate_new_pin
@@ -41,6 +42,23 @@ def create_company(
     ]
     session.add_all(rewards)
     session.flush()
+    record_rule_version(
+        session,
+        company_id=company.id,
+        entity="programs",
+        entity_id=program_row.id,
+        data=program_row.to_wire(),
+        now=now,
+    )
+    for reward in rewards:
+        record_rule_version(
+            session,
+            company_id=company.id,
+            entity="rewards",
+            entity_id=reward.id,
+            data=reward.to_wire(),
+            now=now,
+        )
     for entity, key, row in (
         ("companies", company.id, company),
         ("programs", program_row.id, program_row),

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -415,6 +416,9 @@ class Terminal(Base):
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     activated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # When it last called the server (kept to the minute: not one write per request).
+    last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # is_active is False
 
 
 class ActivationCode(Base):
@@ -473,6 +477,9 @@ class LedgerEntry(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     merged_into_card_id: Mapped[str | None] = mapped_column(String(UUID_LENGTH))
     content_hash: Mapped[str] = mapped_column(String(64))
+    # A conflict for a manager: applied although the rules say it should not have been
+    # (an overdraft, the daily stamp limit exceeded across terminals while offline).
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ChangeLog(Base):
@@ -493,6 +500,39 @@ class ChangeLog(Base):
     entity_id: Mapped[str] = mapped_column(String(UUID_LENGTH))
     op: Mapped[str] = mapped_column(String(8))
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class RuleVersion(Base):
+    """The program's or a reward's rules as they stood from `valid_from` on.
+
+    Written with every change (sync.server.rules_history): an entry made offline before a
+    change is re-checked against the rules in force at its `transaction_at`."""
+
+    __tablename__ = "rule_versions"
+    __table_args__ = (Index("ix_rule_versions_lookup", "entity", "entity_id", "valid_from"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    entity: Mapped[str] = mapped_column(String(24))  # "programs" or "rewards"
+    entity_id: Mapped[int] = mapped_column(Integer)
+    valid_from: Mapped[datetime] = mapped_column(UtcDateTime)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the row's to_wire()
+
+
+class AuditRecord(Base):
+    """Who changed what, when, with the values before and after (admin changes)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int | None] = mapped_column(ForeignKey("companies.id"), index=True)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(24))
+    entity_id: Mapped[str] = mapped_column(String(UUID_LENGTH))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 

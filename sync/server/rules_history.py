@@ -1,0 +1,111 @@
+"""The rules in force at a moment: program and reward versions, for re-checking claims.
+
+Every change of a company's program or of a reward writes a `RuleVersion` (its `to_wire()`
+data from that moment on) in the same transaction as the change. A terminal that was offline
+applied the rules it had then, so an entry is re-checked against the versions in force at its
+`transaction_at`, give or take the allowed clock skew: `RulesAt.programs(...)` returns every
+version in force somewhere in that window (usually one).
+
+A program or reward with no version at all (a database from before versions were kept) is
+judged by its current row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.server.models import Program, Reward, RuleVersion
+from terminal.domain.rules import ProgramRules, ProgramType, RewardRule
+
+
+def record_rule_version(
+    session: Session,
+    *,
+    company_id: int,
+    entity: str,
+    entity_id: int,
+    data: dict[str, Any],
+    now: datetime,
+) -> None:
+    """The rules of `entity` (`programs` or `rewards`) `entity_id` are `data` from `now` on."""
+    session.add(
+        RuleVersion(
+            company_id=company_id, entity=entity, entity_id=entity_id, valid_from=now, data=data
+        )
+    )
+
+
+def program_rules(data: dict[str, Any]) -> ProgramRules:
+    return ProgramRules(
+        program_type=ProgramType(data["program_type"]),
+        is_active=data["is_active"],
+        stamps_target=data["stamps_target"],
+        stamps_reward_description=data["stamps_reward_description"],
+        max_daily_stamps=data["max_daily_stamps"],
+        stamp_cooldown_minutes=data["stamp_cooldown_minutes"],
+        points_per_currency_unit=data["points_per_currency_unit"],
+        minimum_redemption_points=data["minimum_redemption_points"],
+        welcome_bonus_points=data["welcome_bonus_points"],
+        points_expiration_days=data["points_expiration_days"],
+    )
+
+
+def reward_rule(data: dict[str, Any]) -> RewardRule:
+    return RewardRule(data["id"], data["name"], data["points_cost"], data["is_active"])
+
+
+@dataclass
+class RulesAt:
+    """Versions read once per push (one query per program or reward), then answered from
+    memory: a push of 500 entries reads them once, not 500 times."""
+
+    session: Session
+    skew: timedelta
+    _versions: dict[tuple[str, int], list[tuple[datetime, dict[str, Any]]]] = field(
+        default_factory=dict
+    )
+
+    def programs(self, program: Program, moment: datetime) -> list[ProgramRules]:
+        return [
+            program_rules(data)
+            for data in self._in_force("programs", program.id, program.to_wire(), moment)
+        ]
+
+    def rewards(self, reward: Reward, moment: datetime) -> list[RewardRule]:
+        return [
+            reward_rule(data)
+            for data in self._in_force("rewards", reward.id, reward.to_wire(), moment)
+        ]
+
+    def _in_force(
+        self, entity: str, entity_id: int, current: dict[str, Any], moment: datetime
+    ) -> list[dict[str, Any]]:
+        versions = self._load(entity, entity_id)
+        if not versions:
+            return [current]
+        start, end = moment - self.skew, moment + self.skew
+        # The version in force at `start` (the earliest one if `start` precedes them all),
+        # then every version that began inside the window.
+        chosen = 0
+        for index, (valid_from, _data) in enumerate(versions):
+            if valid_from <= start:
+                chosen = index
+        found = [versions[chosen][1]]
+        found.extend(data for valid_from, data in versions[chosen + 1 :] if valid_from <= end)
+        return found
+
+    def _load(self, entity: str, entity_id: int) -> list[tuple[datetime, dict[str, Any]]]:
+        key = (entity, entity_id)
+        if key not in self._versions:
+            rows = self.session.execute(
+                select(RuleVersion.valid_from, RuleVersion.data)
+                .where(RuleVersion.entity == entity, RuleVersion.entity_id == entity_id)
+                .order_by(RuleVersion.valid_from, RuleVersion.id)
+            ).all()
+            self._versions[key] = [(row[0], row[1]) for row in rows]
+        return self._versions[key]
