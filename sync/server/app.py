@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
@@ -76,6 +77,7 @@ def create_app(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     block_size: int = auth.DEFAULT_BLOCK_SIZE,
     create_schema: bool = True,
+    max_clock_skew: timedelta = ledger.DEFAULT_MAX_CLOCK_SKEW,
 ) -> FastAPI:
     logs.install()  # error logs never carry card tokens or credentials
     engine = make_engine(database) if isinstance(database, str) else database
@@ -93,7 +95,7 @@ def create_app(
     _install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
     app.state.sessions = sessions
-    app.include_router(_router(server_clock, block_size))
+    app.include_router(_router(server_clock, block_size, max_clock_skew))
 
     @app.get("/health", include_in_schema=False)
     def health() -> dict[str, Any]:
@@ -250,7 +252,7 @@ def _current_terminal(
 TerminalDep = Annotated[Terminal, Depends(_current_terminal)]
 
 
-def _router(clock: Clock, block_size: int) -> APIRouter:
+def _router(clock: Clock, block_size: int, max_clock_skew: timedelta) -> APIRouter:
     router = APIRouter(prefix="/v1", dependencies=[Depends(_check_version)], responses=_ERRORS)
 
     @router.post("/terminals/activate", response_model=ActivateResponse)
@@ -284,7 +286,9 @@ def _router(clock: Clock, block_size: int) -> APIRouter:
                 "forbidden",
                 "A terminal can only push its own entries (terminal_id is not this token's).",
             )
-        return ledger.apply_push(session, terminal.id, body, clock.now())
+        return ledger.apply_push(
+            session, terminal.id, body, clock.now(), max_clock_skew=max_clock_skew
+        )
 
     @router.get("/sync/changes", response_model=ChangesResponse)
     def read_changes(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import logging
 import os
 import sys
@@ -36,6 +37,14 @@ from terminal.domain.clock import SystemClock
 from terminal.domain.rules import StaffRole
 
 DATABASE_ENV = "LOYALTY_SERVER_DATABASE"
+# Modules that add commands: each has register(commands), which adds its sub-parsers with
+# set_defaults(handler=...); a handler takes (args, engine) and returns the exit status.
+COMMAND_MODULES = (
+    "sync.server.cli_serve",  # serve
+    "sync.server.cli_database",  # backup
+    "sync.server.cli_program",  # program, rewards, settings, terminals, audit
+    "sync.server.cli_jobs",  # prune-changes
+)
 
 
 def default_database_url() -> str:
@@ -85,9 +94,6 @@ def _parser() -> argparse.ArgumentParser:
     code = commands.add_parser("activation-code", help="a one-time code to activate a terminal")
     code.add_argument("--vendor", type=int, required=True)
     code.add_argument("--hours", type=float, default=24.0, help="validity (default 24)")
-    serve = commands.add_parser("serve", help="run the server (uvicorn)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8700)
     expire = commands.add_parser("expire-points", help="the daily points expiry job")
     expire.add_argument("--company", type=int, help="only this company (default: all)")
     expire.add_argument("--now", help="ISO date-time to run as (default: now, UTC)")
@@ -101,6 +107,8 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "file", type=Path, help="CSV: first_name,last_name,email,phone[,card_number]"
     )
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(commands)
     return parser
 
 
@@ -122,14 +130,9 @@ def _run(args: argparse.Namespace, engine: Engine) -> int:
     if args.command == "init":
         print("database ready")
         return 0
-    if args.command == "serve":
-        import uvicorn
-
-        from sync.server.app import create_app
-
-        logging.getLogger("uvicorn.access").addFilter(redact_query_strings)
-        uvicorn.run(create_app(engine), host=args.host, port=args.port)
-        return 0
+    handler = getattr(args, "handler", None)
+    if handler is not None:
+        return int(handler(args, engine))
     now = SystemClock().now()
     sessions = make_sessionmaker(engine)
     if args.command == "expire-points":

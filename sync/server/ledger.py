@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -57,6 +57,10 @@ from terminal.domain.voids import check_voids_allowed
 
 T = TransactionType
 APPLIED = ("accepted", "overdraft")
+# How far a terminal's clock may run ahead of the server's. Old times are normal (weeks
+# offline); a time further in the future than this is refused (it would keep points from
+# ever expiring). The rules in force are looked up within the same margin around an entry.
+DEFAULT_MAX_CLOCK_SKEW = timedelta(minutes=10)
 
 
 def content_hash(entry: PushEntry) -> str:
@@ -85,7 +89,12 @@ class _PushState:
 
 
 def apply_push(
-    session: Session, terminal_id: str, request: PushRequest, now: datetime
+    session: Session,
+    terminal_id: str,
+    request: PushRequest,
+    now: datetime,
+    *,
+    max_clock_skew: timedelta = DEFAULT_MAX_CLOCK_SKEW,
 ) -> PushResponse:
     # populate_existing: the row was read unlocked when the token was checked; reload it now
     # that it is locked, or a concurrent push's last_seq would be missed (a spurious gap).
