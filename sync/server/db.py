@@ -1,18 +1,82 @@
 """Engine and sessions for the server database: a SQLite file by default, PostgreSQL by URL.
 
-The schema is created with `create_all` for now (no migrations yet on the server side).
+The schema is versioned with Alembic (sync/server/migrations): `init_database` brings a
+database of any released schema to the current one, in place, at every start.
+Databases made before migrations existed (`create_all`, no alembic_version table) are
+recognised by their tables and columns, stamped with the revision of that released schema,
+then upgraded like the others. A database written by newer code (a revision this code does
+not know) is refused untouched.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync.server.models import Base, ServerState
+from sync.server.errors import ApiError
+from sync.server.models import ServerState
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# pg_advisory_xact_lock key: server processes starting at once upgrade one after another.
+SCHEMA_LOCK_KEY = 0x6C6F79616C7479  # "loyalty"
+# The tables of the first released schema (revision 0001): a database holding none of them
+# (and no alembic_version) is empty; one holding only some is not a server database.
+FIRST_SCHEMA_TABLES = frozenset(
+    {
+        "companies",
+        "vendors",
+        "programs",
+        "rewards",
+        "company_settings",
+        "staff",
+        "customers",
+        "cards",
+        "card_aliases",
+        "card_number_blocks",
+        "terminals",
+        "activation_codes",
+        "ledger_entries",
+        "change_log",
+        "server_state",
+    }
+)
+
+
+class DatabaseSchemaTooNew(ApiError):
+    """The database names a schema revision this code does not know: newer code wrote it."""
+
+    def __init__(self, found: str, head: str) -> None:
+        super().__init__(
+            503,
+            "schema_too_new",
+            f"The server database is at schema revision {found}, written by a newer version "
+            f"of loyalty-server; this version knows revisions up to {head}. Nothing was "
+            "changed: run the newer version (or restore a backup made for this one).",
+        )
+        self.found = found
+        self.head = head
+
+
+class DatabaseNotRecognized(ApiError):
+    """Tables without alembic_version that are not any released server schema."""
+
+    def __init__(self, missing: set[str]) -> None:
+        super().__init__(
+            503,
+            "schema_unknown",
+            "The database is not a loyalty-server database (or a damaged one): it has no "
+            "schema revision and lacks the tables " + ", ".join(sorted(missing)) + ". "
+            "Nothing was changed: point --database at the server's own database.",
+        )
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -46,12 +110,134 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
+def _config() -> Config:
+    config = Config()  # no alembic.ini: everything it would say is said here
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+@cache  # the scripts are this code's own: read them once per process
+def _known_revisions() -> frozenset[str]:
+    scripts = ScriptDirectory.from_config(_config()).walk_revisions()
+    return frozenset(script.revision for script in scripts)
+
+
+@cache
+def head_revision() -> str:
+    """The schema revision this code brings every database to."""
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The schema revision recorded in the database (None: none recorded).
+
+    On SQLite it reads outside any transaction, so asking takes no write lock."""
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            if (
+                raw.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+                ).fetchone()
+                is None
+            ):
+                return None
+            row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+            return None if row is None else str(row[0])
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def legacy_revision(connection: Connection) -> str | None:
+    """The revision of a database made by `create_all` before migrations existed, told by
+    what each released schema added (None: an empty database)."""
+    inspector = inspect(connection)
+    tables = set(inspector.get_table_names())
+    if not tables & (FIRST_SCHEMA_TABLES | {"rule_versions", "audit_log"}):
+        return None
+    missing = FIRST_SCHEMA_TABLES - tables
+    if missing:
+        raise DatabaseNotRecognized(missing)
+
+    def columns(table: str) -> dict[str, dict[str, Any]]:
+        return {column["name"]: column for column in inspector.get_columns(table)}
+
+    terminals = columns("terminals")
+    ledger = columns("ledger_entries")
+    # 0006 to 0008: models of work in progress after the last release (dev databases).
+    if "ix_cards_company_id_id" in {ix["name"] for ix in inspector.get_indexes("cards")}:
+        return "0008"
+    if "ix_change_log_created_at" in {ix["name"] for ix in inspector.get_indexes("change_log")}:
+        return "0007"
+    if "caught_up_at" in terminals:
+        return "0006"
+    if "rule_versions" in tables or "last_seen_at" in terminals or "flagged" in ledger:
+        return "0005"
+    if "BIGINT" in str(ledger["staff_id"]["type"]).upper():
+        return "0004"
+    if "country" in columns("vendors"):
+        return "0003"
+    if ledger["vendor_id"]["nullable"]:
+        return "0002"
+    return "0001"
+
+
 def init_database(engine: Engine) -> None:
-    """Create missing tables (idempotent) and the server-state row."""
-    Base.metadata.create_all(engine)
-    with Session(engine) as session, session.begin():
-        if session.get(ServerState, 1) is None:
-            session.add(ServerState(id=1, log_pruned_through=0))
+    """Bring the database to the current schema (idempotent) and add the server-state row.
+
+    One transaction, so a failed upgrade changes nothing: on PostgreSQL under an advisory
+    lock (servers starting at once upgrade one after another), on SQLite under the write
+    lock that BEGIN IMMEDIATE takes. Raises DatabaseSchemaTooNew for a database of newer
+    code, DatabaseNotRecognized for tables of something else; both leave it untouched.
+    """
+    config = _config()
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        raw = connection.connection.driver_connection if sqlite else None
+        # SQLite changes a column by copying its table and dropping the original, which
+        # fails while other rows reference it and foreign keys are on. SQLite's procedure:
+        # keys off outside the transaction, every reference checked before commit. (On the
+        # driver connection: SQLAlchemy would open a transaction, where the pragma is a no-op.)
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY}
+                    )
+                _upgrade(connection, config, check_references=sqlite)
+                if connection.execute(select(ServerState.id)).first() is None:
+                    connection.execute(insert(ServerState).values(id=1, log_pruned_through=0))
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _upgrade(connection: Connection, config: Config, *, check_references: bool) -> None:
+    current = MigrationContext.configure(connection).get_current_revision()
+    if current is not None and current not in _known_revisions():
+        raise DatabaseSchemaTooNew(current, head_revision())
+    config.attributes["connection"] = connection
+    if current is None:
+        current = legacy_revision(connection)
+        if current is not None:
+            command.stamp(config, current)
+    if current == head_revision():
+        return
+    command.upgrade(config, "head")
+    if (
+        check_references
+        and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None
+    ):
+        raise ApiError(
+            503,
+            "schema_upgrade_failed",
+            "Upgrading the server database would leave broken references; nothing was "
+            "changed. Keep the database as it is and restore a consistent backup.",
+        )
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

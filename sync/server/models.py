@@ -283,6 +283,7 @@ class Customer(Base):
     __table_args__ = (
         Index("ix_customers_company_email", "company_id", "email"),
         Index("ix_customers_company_phone", "company_id", "phone"),
+        Index("ix_customers_company_id_id", "company_id", "id"),  # snapshot pages, keyset
     )
 
     id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
@@ -309,7 +310,10 @@ class Card(Base):
     """A loyalty card; its balances are the sum of its accepted and overdraft ledger entries."""
 
     __tablename__ = "cards"
-    __table_args__ = (UniqueConstraint("company_id", "customer_id"),)
+    __table_args__ = (
+        UniqueConstraint("company_id", "customer_id"),
+        Index("ix_cards_company_id_id", "company_id", "id"),  # snapshot pages, keyset
+    )
 
     id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
@@ -419,6 +423,9 @@ class Terminal(Base):
     # When it last called the server (kept to the minute: not one write per request).
     last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # is_active is False
+    # When a pull of its last reached the end of the change feed: the rules it had from then
+    # on (sync.server.claims judges its offline entries by the rules in force since).
+    caught_up_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class ActivationCode(Base):
@@ -490,6 +497,7 @@ class ChangeLog(Base):
     __tablename__ = "change_log"
     __table_args__ = (
         Index("ix_change_log_company_seq", "company_id", "seq"),
+        Index("ix_change_log_created_at", "created_at"),  # the pruning job's cut-off
         {"sqlite_autoincrement": True},  # seqs never reused, even after pruning
     )
 
