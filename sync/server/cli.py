@@ -9,6 +9,14 @@
     loyalty-server serve [--host 127.0.0.1] [--port 8700]
     loyalty-server expire-points [--company ID] [--now ISO]               (the daily job)
     loyalty-server import-customers --company ID [--country FR] FILE.csv
+    loyalty-server program show|set --company ID [--points-per-currency-unit 2 ...]
+    loyalty-server rewards list|add|update|disable|enable --company ID ...
+    loyalty-server settings show|set --company ID [--pin-policy-void optional ...]
+    loyalty-server terminals list [--company ID] | terminals revoke TERMINAL_ID
+    loyalty-server audit --company ID [--limit N]                          (who changed what)
+    loyalty-server conflicts --company ID                     (entries flagged for a manager)
+    loyalty-server prune-changes [--keep-days 90] [--now ISO]     (the daily change-log job)
+    loyalty-server backup DEST.db [--force]            (a consistent copy of a SQLite database)
 
 The database is --database URL, else $LOYALTY_SERVER_DATABASE, else a SQLite file in the
 platform's data directory.
@@ -44,6 +52,7 @@ COMMAND_MODULES = (
     "sync.server.cli_database",  # backup
     "sync.server.cli_program",  # program, rewards, settings, terminals, audit
     "sync.server.cli_jobs",  # prune-changes
+    "sync.server.cli_conflicts",  # conflicts
 )
 
 

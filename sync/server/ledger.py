@@ -5,7 +5,10 @@ Per terminal, entries are applied strictly in `seq` order (seq = last_seq + 1). 
 - id seen before with the same content (and seq): `duplicate`, carrying the first result;
 - id or seq seen before with different content: `conflict`, nothing changes;
 - seq beyond last_seq + 1: `gap`, nothing changes (so every later entry of the batch is a gap);
-- otherwise the rules are re-checked with terminal.domain:
+- otherwise the terminal's claims are re-checked (sync.server.claims: what no honest terminal
+  can produce is refused in both modes; what honest terminals produce while offline, such as
+  the daily stamp limit broken across two tills, is applied and flagged in queue mode and
+  refused in authorize mode), then the rules with terminal.domain:
   * queue mode (already committed at the counter): a redemption or void the card cannot
     afford is applied anyway and recorded as `overdraft` - the reward was handed over. The
     balance goes negative and the card is flagged `overdrawn` for a manager; the ledger stays
@@ -26,13 +29,15 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import CardBalances, EntryResult, PushEntry, PushMode, PushRequest, PushResponse
 from sync.server.changes import lock_company_log
+from sync.server.claims import PushClaims, check_card_claims, check_entry_claims, offline_conflict
 from sync.server.enrollment import create_card
 from sync.server.errors import Refusal
 from sync.server.models import (
@@ -41,12 +46,11 @@ from sync.server.models import (
     ChangeLog,
     LedgerEntry,
     Program,
-    Reward,
     Settings,
-    Staff,
     Terminal,
-    fits_integer,
+    Vendor,
 )
+from sync.server.rules_history import RulesAt
 from terminal.domain.cards import format_card_number
 from terminal.domain.errors import LoyaltyError
 from terminal.domain.ledger import ACTIVITY_TYPES, TransactionType
@@ -69,7 +73,20 @@ def content_hash(entry: PushEntry) -> str:
 
 
 def balances(card: Card | None) -> CardBalances | None:
-    return None if card is None else CardBalances.model_validate(card.balances_wire())
+    # Built from our own row: nothing to validate (a push answers up to 500 of them).
+    if card is None:
+        return None
+    return CardBalances.model_construct(
+        card_id=card.id,
+        is_active=card.is_active,
+        stamp_count=card.stamp_count,
+        total_stamps_earned=card.total_stamps_earned,
+        stamps_redeemed=card.stamps_redeemed,
+        points_balance=card.points_balance,
+        total_points_earned=card.total_points_earned,
+        points_redeemed=card.points_redeemed,
+        last_activity_at=card.last_activity_at,
+    )
 
 
 @dataclass
@@ -79,13 +96,28 @@ class _PushState:
     `rows`: ledger rows by id - those of the batch's ids (and voided ids) that already
     existed, plus the rows this push added; an id of `known` missing from it is not in the
     ledger. `cards`: the cards locked by this push, by the id they were asked for.
+
+    The rows this push adds are written with one multi-row INSERT (`pending`), not one ORM
+    object each: `flush_ledger()` writes them before any query that reads the ledger (the
+    claims of a stamp or a welcome bonus, a void's earlier voids) and at the end.
+    `card_changes`: each card's state after its last entry of the push, for the change log
+    (terminals apply upserts: the intermediate states are not needed).
     """
 
+    session: Session
     known: set[str]
-    rows: dict[str, LedgerEntry]
+    rows: dict[str, Any]
+    rules: tuple[ProgramRules, CompanyRules]
+    claims: PushClaims
     cards: dict[str, Card] = field(default_factory=dict)
-    rules: tuple[ProgramRules, CompanyRules] | None = None
-    card_changes: list[dict[str, Any]] = field(default_factory=list)
+    pending: list[dict[str, Any]] = field(default_factory=list)
+    card_changes: dict[str, Card] = field(default_factory=dict)
+
+    def flush_ledger(self) -> None:
+        if self.pending:
+            # Core, not the ORM's bulk path: these are plain rows (about 3x faster).
+            self.session.connection().execute(LedgerEntry.__table__.insert(), self.pending)
+            self.pending = []
 
 
 def apply_push(
@@ -110,16 +142,65 @@ def apply_push(
     rows = {
         row.id: row for row in session.scalars(select(LedgerEntry).where(LedgerEntry.id.in_(known)))
     }
-    state = _PushState(known=known, rows=rows)
+    program = session.scalars(
+        select(Program).where(Program.company_id == terminal.company_id)
+    ).one()
+    settings = session.get(Settings, terminal.company_id)
+    vendor = session.get(Vendor, terminal.vendor_id)
+    assert settings is not None
+    assert vendor is not None
+    claims = PushClaims(
+        session=session,
+        terminal=terminal,
+        now=now,
+        skew=max_clock_skew,
+        store_tz=vendor.timezone,
+        program=program,
+        versions=RulesAt(session),
+    )
+    state = _PushState(
+        session=session,
+        known=known,
+        rows=rows,
+        rules=(program.rules(), settings.rules()),
+        claims=claims,
+    )
+    claims.before_ledger_query = state.flush_ledger
+    # The batch's cards, locked in one query (not one per card, each with its autoflush).
+    wanted = {entry.card_id for entry in request.entries if entry.type != T.CARD_CREATED}
+    for card in session.scalars(
+        select(Card)
+        .where(Card.id.in_(wanted), Card.company_id == terminal.company_id)
+        .order_by(Card.id)
+        .with_for_update()
+    ):
+        state.cards[card.id] = card
     results = [
         _apply_one(session, state, terminal, entry, request.mode, now) for entry in request.entries
     ]
+    state.flush_ledger()
     session.flush()
     if state.card_changes:
-        # The card states after each entry, in entry order, as one multi-row insert (the log
-        # lock is held since the start of the push; see changes.record_change).
-        session.execute(insert(ChangeLog), state.card_changes)
-    return PushResponse(results=results, acked_through_seq=terminal.last_seq, server_time=now)
+        # The card states after the push, as one multi-row insert (the log lock is held
+        # since the start of the push; see changes.record_change).
+        session.connection().execute(
+            ChangeLog.__table__.insert(),
+            [
+                {
+                    "company_id": card.company_id,
+                    "terminal_id": None,
+                    "entity": "cards",
+                    "entity_id": card.id,
+                    "op": "upsert",
+                    "data": card.to_wire(),
+                    "created_at": now,
+                }
+                for card in state.card_changes.values()
+            ],
+        )
+    return PushResponse.model_construct(
+        results=results, acked_through_seq=terminal.last_seq, server_time=now
+    )
 
 
 def resolve_card(
@@ -142,9 +223,11 @@ def resolve_card(
     return found
 
 
-def _ledger_row(session: Session, state: _PushState, entry_id: str) -> LedgerEntry | None:
+def _ledger_row(session: Session, state: _PushState, entry_id: str) -> Any:
+    """The ledger row of `entry_id` (a LedgerEntry, or a namespace for a row of this push)."""
     if entry_id in state.rows or entry_id in state.known:
         return state.rows.get(entry_id)
+    state.flush_ledger()
     return session.get(LedgerEntry, entry_id)
 
 
@@ -172,7 +255,7 @@ def _apply_one(
                 "This transaction id was already used for a different transaction.",
             )
         card = resolve_card(session, terminal.company_id, seen.card_id, state)
-        return EntryResult(
+        return EntryResult.model_construct(
             id=entry.id,
             seq=entry.seq,
             result="duplicate",
@@ -199,7 +282,7 @@ def _apply_one(
             f"{terminal.last_seq + 1}..{entry.seq - 1} first.",
         )
     try:
-        card, merged_into = _check_and_prepare(session, state, terminal, entry, mode, now)
+        card, merged_into, conflict = _check_and_prepare(session, state, terminal, entry, mode, now)
         overdraft = _would_overdraw(card, entry)
         if overdraft and mode == "authorize":
             raise Refusal(
@@ -217,7 +300,11 @@ def _apply_one(
         card = resolve_card(session, terminal.company_id, entry.card_id, state)
         return _result(entry, "rejected", refusal.code, refusal.message, card)
     result = "overdraft" if overdraft else "accepted"
+    code = "overdraft" if overdraft else None
     reason = f"Applied although the card could not afford it: {overdraft}." if overdraft else None
+    if conflict is not None and not overdraft:
+        code = conflict.code
+        reason = f"Applied, and flagged for a manager: {conflict.message}"
     if merged_into is not None:
         reason = (
             f"The customer already had card {format_card_number(card.card_number)}: this new "
@@ -232,23 +319,15 @@ def _apply_one(
         digest,
         now,
         result,
-        "overdraft" if overdraft else None,
+        code,
         reason,
         card=card,
         merged_into=merged_into,
+        flagged=bool(overdraft or conflict),
     )
-    state.card_changes.append(
-        {
-            "company_id": card.company_id,
-            "terminal_id": None,
-            "entity": "cards",
-            "entity_id": card.id,
-            "op": "upsert",
-            "data": card.to_wire(),
-            "created_at": now,
-        }
-    )
-    return EntryResult(
+    state.card_changes.pop(card.id, None)  # its latest state goes last
+    state.card_changes[card.id] = card
+    return EntryResult.model_construct(
         id=entry.id,
         seq=entry.seq,
         result=result,  # type: ignore[arg-type]
@@ -262,7 +341,7 @@ def _apply_one(
 def _result(
     entry: PushEntry, kind: str, code: str, reason: str, card: Card | None = None
 ) -> EntryResult:
-    return EntryResult(
+    return EntryResult.model_construct(
         id=entry.id,
         seq=entry.seq,
         result=kind,  # type: ignore[arg-type]
@@ -285,8 +364,9 @@ def _record(
     *,
     card: Card | None = None,
     merged_into: str | None = None,
-) -> LedgerEntry:
-    row = LedgerEntry(
+    flagged: bool = False,
+) -> SimpleNamespace:
+    values = dict(
         id=entry.id,
         company_id=terminal.company_id,
         card_id=card.id if card is not None else entry.card_id,
@@ -314,9 +394,10 @@ def _record(
         reason=reason,
         merged_into_card_id=merged_into,
         content_hash=digest,
+        flagged=flagged,
     )
-    # Flushed with the rest of the push (or by autoflush before a query that needs it).
-    session.add(row)
+    state.pending.append(values)
+    row = SimpleNamespace(**values)
     state.rows[row.id] = row
     terminal.last_seq = entry.seq
     return row
@@ -352,9 +433,10 @@ def _check_and_prepare(
     entry: PushEntry,
     mode: PushMode,
     now: datetime,
-) -> tuple[Card, str | None]:
-    """Re-check `entry` against the rules; returns the card it applies to (created for
-    CARD_CREATED) and, for a merged enrollment, the existing card's id."""
+) -> tuple[Card, str | None, Refusal | None]:
+    """Re-check `entry` against the rules (sync.server.claims); returns the card it applies
+    to (created for CARD_CREATED), for a merged enrollment the existing card's id, and the
+    offline conflict to flag (queue mode only: authorize mode refuses it)."""
     stamps_rule, points_rule = _SIGNS[entry.type]
     if not (
         _sign_ok(stamps_rule, entry.stamps_delta) and _sign_ok(points_rule, entry.points_delta)
@@ -366,24 +448,15 @@ def _check_and_prepare(
         )
     if entry.type == T.POINTS_EXPIRED:
         raise Refusal("invalid_entry", "Points expire on the central server only.")
-    if entry.staff_id is not None:
-        staff = session.get(Staff, entry.staff_id) if fits_integer(entry.staff_id) else None
-        if staff is None or staff.company_id != terminal.company_id:
-            raise Refusal("staff_not_found", "This staff member is unknown to the company.")
+    check_entry_claims(state.claims, entry)
     if entry.type == T.CARD_CREATED:
-        return create_card(session, terminal, entry, now)
+        card, merged_into = create_card(session, terminal, entry, now)
+        return card, merged_into, None
     if entry.new_card is not None:
         raise Refusal("invalid_entry", "Only CARD_CREATED entries carry new card data.")
     card = resolve_card(session, terminal.company_id, entry.card_id, state)
     if card is None:
         raise Refusal("card_not_found", "No card with this id in the company.")
-    if state.rules is None:  # the company's program and settings do not change in a push
-        program = session.scalars(
-            select(Program).where(Program.company_id == card.company_id)
-        ).one()
-        settings = session.get(Settings, card.company_id)
-        assert settings is not None
-        state.rules = (program.rules(), settings.rules())
     rules, company = state.rules
     try:
         if entry.type == T.WELCOME_BONUS and card.id != entry.card_id:
@@ -392,50 +465,47 @@ def _check_and_prepare(
                 "This enrollment was merged into the customer's existing card, "
                 "which already had its welcome bonus.",
             )
+        reward = check_card_claims(state.claims, card, entry)
         if entry.type in (T.POINTS_VOIDED, T.STAMP_VOIDED):
             _check_void(session, state, card, entry)
             if mode == "authorize":
                 check_voids_allowed(company)
-        if mode == "authorize" and entry.type in (
-            T.STAMP_EARNED,
-            T.STAMP_REDEEMED,
-            T.POINTS_EARNED,
-            T.POINTS_REDEEMED,
-        ):
-            check_card_usable(
-                card_active=card.is_active,
-                card_number_shown=format_card_number(card.card_number),
-                program=rules,
-            )
-            if entry.type in (T.STAMP_REDEEMED, T.POINTS_REDEEMED):
-                check_redemption_location(
-                    company=company,
-                    enrolled_at_vendor_id=card.enrolled_at_vendor_id,
-                    vendor_id=terminal.vendor_id,
-                )
-            if entry.type == T.STAMP_REDEEMED:
-                check_stamp_redemption(program=rules, stamp_count=card.stamp_count)
-            if entry.type == T.POINTS_REDEEMED:
-                check_points_redemption(
-                    program=rules,
-                    reward=_reward_rule(session, card.company_id, entry),
-                    balance=card.points_balance,
-                )
-        elif entry.type == T.POINTS_REDEEMED and entry.reward_id is not None:
-            _reward_rule(session, card.company_id, entry)  # must at least be the company's
+        conflict = offline_conflict(state.claims, card, entry, reward)
+        if mode == "authorize":
+            if conflict is not None:
+                raise conflict
+            _check_authorized(card, entry, terminal, rules, company, reward)
     except LoyaltyError as err:
         raise Refusal(err.code, err.message) from err
-    return card, None
+    return card, None, conflict
 
 
-def _reward_rule(session: Session, company_id: int, entry: PushEntry) -> RewardRule:
-    cost = -entry.points_delta
-    if entry.reward_id is None:
-        return RewardRule(0, entry.reward_description or "reward", cost)
-    reward = session.get(Reward, entry.reward_id) if fits_integer(entry.reward_id) else None
-    if reward is None or reward.company_id != company_id:
-        raise Refusal("reward_unavailable", "This reward is not in the company's catalogue.")
-    return RewardRule(reward.id, reward.name, cost, reward.is_active)
+def _check_authorized(
+    card: Card,
+    entry: PushEntry,
+    terminal: Terminal,
+    rules: ProgramRules,
+    company: CompanyRules,
+    reward: RewardRule | None,
+) -> None:
+    """What the counter waits for in `authorize` mode: the rules as they stand now."""
+    if entry.type not in (T.STAMP_EARNED, T.STAMP_REDEEMED, T.POINTS_EARNED, T.POINTS_REDEEMED):
+        return
+    check_card_usable(
+        card_active=card.is_active,
+        card_number_shown=format_card_number(card.card_number),
+        program=rules,
+    )
+    if entry.type in (T.STAMP_REDEEMED, T.POINTS_REDEEMED):
+        check_redemption_location(
+            company=company,
+            enrolled_at_vendor_id=card.enrolled_at_vendor_id,
+            vendor_id=terminal.vendor_id,
+        )
+    if entry.type == T.STAMP_REDEEMED:
+        check_stamp_redemption(program=rules, stamp_count=card.stamp_count)
+    if entry.type == T.POINTS_REDEEMED and reward is not None:
+        check_points_redemption(program=rules, reward=reward, balance=card.points_balance)
 
 
 def _check_void(session: Session, state: _PushState, card: Card, entry: PushEntry) -> None:
@@ -449,6 +519,7 @@ def _check_void(session: Session, state: _PushState, card: Card, entry: PushEntr
     ):
         raise Refusal("void_refused", "A void must reverse an accepted earn entry of this card.")
     column = LedgerEntry.points_delta if entry.type == T.POINTS_VOIDED else LedgerEntry.stamps_delta
+    state.flush_ledger()
     already = session.scalar(
         select(func.coalesce(func.sum(column), 0)).where(
             LedgerEntry.reverses_id == original.id, LedgerEntry.result.in_(APPLIED)

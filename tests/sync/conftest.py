@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,7 +30,8 @@ from sync.protocol import PROTOCOL_HEADER
 from sync.server import admin, auth
 from sync.server.app import create_app
 from sync.server.db import make_engine, make_sessionmaker
-from sync.server.models import Vendor
+from sync.server.models import Program, Reward, Staff, Vendor
+from sync.server.rules_history import record_rule_version
 from terminal.domain.cards import card_number_from_body, new_qr_token
 from terminal.domain.clock import ManualClock
 from terminal.domain.pins import hash_pin
@@ -71,13 +72,22 @@ class LiveServer:
                 session, vendor, self.clock.now(), timedelta(hours=hours)
             )
 
-    def activate(self, vendor_id: int, name: str = "Till") -> Term:
+    def activate(self, vendor_id: int, name: str = "Till", staff_id: int | None = None) -> Term:
+        """A new terminal of the vendor; its entries name `staff_id` (default: the company's
+        first staff member, as every entry of an honest terminal names its staff)."""
         code = self.activation_code(vendor_id)
         answer = self.client().post(
             "/v1/terminals/activate", json={"code": code, "terminal_name": name}
         )
         assert answer.status_code == 200, answer.text
         body = answer.json()
+        if staff_id is None:
+            with self.sessions.begin() as session:
+                staff_id = session.scalar(
+                    select(Staff.id)
+                    .where(Staff.company_id == body["company_id"])
+                    .order_by(Staff.id)
+                )
         return Term(
             id=body["terminal_id"],
             token=body["token"],
@@ -85,6 +95,7 @@ class LiveServer:
             vendor_id=body["vendor_id"],
             next_body=body["card_number_block"]["first_body"],
             http=self.client(body["token"]),
+            staff_id=staff_id,
         )
 
 
@@ -99,9 +110,15 @@ class Term:
     next_body: int
     http: httpx.Client
     seq: int = 0
+    staff_id: int | None = None
 
     def entry(self, type_: str, card_id: str, **fields: Any) -> dict[str, Any]:
+        """An entry as an honest terminal makes it: with its staff member (pass
+        staff_id=None to leave it out), at START unless `transaction_at` is given."""
         self.seq += 1
+        fields.setdefault("staff_id", self.staff_id)
+        if fields["staff_id"] is None:
+            del fields["staff_id"]
         return {
             "id": str(uuid.uuid4()),
             "seq": self.seq,
@@ -171,6 +188,42 @@ class World:
     vendor_b1: int
     staff_a: int
     staff_b: int
+    manager_a: int
+
+    def change_program(self, **fields: Any) -> None:
+        """Company A's program changed by the back office: a new version in force from the
+        server clock's now (as the admin commands record it)."""
+        with self.server.sessions.begin() as session:
+            program = session.scalars(
+                select(Program).where(Program.company_id == self.company_a)
+            ).one()
+            for name, value in fields.items():
+                setattr(program, name, value)
+            session.flush()
+            record_rule_version(
+                session,
+                company_id=self.company_a,
+                entity="programs",
+                entity_id=program.id,
+                data=program.to_wire(),
+                now=self.server.clock.now(),
+            )
+
+    def change_reward(self, reward_id: int, **fields: Any) -> None:
+        with self.server.sessions.begin() as session:
+            reward = session.get(Reward, reward_id)
+            assert reward is not None
+            for name, value in fields.items():
+                setattr(reward, name, value)
+            session.flush()
+            record_rule_version(
+                session,
+                company_id=reward.company_id,
+                entity="rewards",
+                entity_id=reward.id,
+                data=reward.to_wire(),
+                now=self.server.clock.now(),
+            )
 
 
 _postgres_problem: dict[str, str | None] = {}
@@ -273,8 +326,8 @@ def world(server: LiveServer) -> World:
         b = admin.create_company(session, "Company B", now)
         b1 = admin.create_vendor(session, b.id, "B Harbour", now, country="FR")
         staff_a = admin.create_staff(session, a.id, "Alice", "2468", now, pin_hash=cheap)
-        admin.create_staff(
+        manager_a = admin.create_staff(
             session, a.id, "Mona", "2468", now, role=StaffRole.MANAGER, pin_hash=cheap
         )
         staff_b = admin.create_staff(session, b.id, "Bob", "2468", now, pin_hash=cheap)
-        return World(server, a.id, a1.id, a2.id, b.id, b1.id, staff_a.id, staff_b.id)
+        return World(server, a.id, a1.id, a2.id, b.id, b1.id, staff_a.id, staff_b.id, manager_a.id)

@@ -240,6 +240,8 @@ def test_counts_beyond_32_bits_are_422(world: World, field: str) -> None:
 
 @pytest.mark.parametrize("mode", ["queue", "authorize"])
 def test_stamp_totals_that_would_overflow_are_refused(world: World, mode: str) -> None:
+    # A program without a daily limit, so that one entry may carry this many stamps.
+    world.change_program(max_daily_stamps=0, stamp_cooldown_minutes=0)
     term = world.server.activate(world.vendor_a1)
     card_id = term.enroll(bonus=0)
     big = 1_000_000_000
@@ -256,6 +258,7 @@ def test_stamp_totals_that_would_overflow_are_refused(world: World, mode: str) -
 
 @pytest.mark.parametrize("mode", ["queue", "authorize"])
 def test_stamp_overdrafts_that_would_overflow_are_refused(world: World, mode: str) -> None:
+    world.change_program(stamps_target=1_000_000_000)  # so that such a reward is a real one
     term = world.server.activate(world.vendor_a1)
     card_id = term.enroll(bonus=0)
     big = -1_000_000_000

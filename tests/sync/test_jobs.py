@@ -78,7 +78,10 @@ def test_activity_resets_the_window(world: World) -> None:
     term = server.activate(world.vendor_a1)
     card_id = term.enroll(bonus=50)
     later = (START + timedelta(days=100)).isoformat()
-    earned = term.entry("POINTS_EARNED", card_id, points_delta=30, transaction_at=later)
+    server.clock.set(START + timedelta(days=100))  # a time ahead of the server is refused
+    earned = term.entry(
+        "POINTS_EARNED", card_id, points_delta=30, purchase_amount=3000, transaction_at=later
+    )
     assert term.push([earned])["results"][0]["result"] == "accepted"
 
     assert expire_points(server.sessions, EXPIRY_MOMENT).cards_expired == 0
@@ -97,7 +100,7 @@ def test_running_twice_writes_nothing_new(world: World) -> None:
     assert again.cards_expired == 0
     assert len(_expired_entries(server, card_id)) == 1
     # The terminal keeps pushing with its own sequence afterwards.
-    card = term.entry("POINTS_EARNED", card_id, points_delta=5)
+    card = term.entry("POINTS_EARNED", card_id, points_delta=5, purchase_amount=500)
     assert term.push([card])["results"][0]["result"] == "accepted"
 
 
@@ -105,13 +108,13 @@ def test_company_filter_and_batches(world: World) -> None:
     server = world.server
     term_a = server.activate(world.vendor_a1)
     term_b = server.activate(world.vendor_b1)
-    cards_a = [term_a.enroll(bonus=10) for _ in range(5)]
-    card_b = term_b.enroll(bonus=10)
+    cards_a = [term_a.enroll(bonus=50) for _ in range(5)]
+    card_b = term_b.enroll(bonus=50)
     far = EXPIRY_MOMENT + timedelta(days=2)
     report = expire_points(server.sessions, far, company_id=world.company_a, batch_size=2)
     assert report.cards_expired == 5
     assert all(_card(server, card).points_balance == 0 for card in cards_a)
-    assert _card(server, card_b).points_balance == 10
+    assert _card(server, card_b).points_balance == 50
     assert expire_points(server.sessions, far, batch_size=2).cards_expired == 1
 
 
@@ -138,9 +141,13 @@ def test_no_expiry_when_the_program_never_expires(world: World) -> None:
     server = world.server
     with server.sessions.begin() as session:
         company = admin.create_company(
-            session, "Forever", START, program=ProgramRules(points_expiration_days=0)
+            session,
+            "Forever",
+            START,
+            program=ProgramRules(points_expiration_days=0, welcome_bonus_points=20),
         )
         vendor = admin.create_vendor(session, company.id, "Shop", START, country="FR")
+        admin.create_staff(session, company.id, "Sam", "2468", START, pin_hash="x")
     term = server.activate(vendor.id)
     card_id = term.enroll(bonus=20)
     assert expire_points(server.sessions, START + timedelta(days=5000)).cards_expired == 0

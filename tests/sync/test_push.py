@@ -6,6 +6,7 @@ import uuid
 
 from sqlalchemy import func, select
 
+from sync.protocol import PushResponse
 from sync.server import admin
 from sync.server.models import Card, Customer, LedgerEntry
 from tests.sync.conftest import LiveServer, World
@@ -222,7 +223,8 @@ def test_authorize_mode_checks_reward_cost_and_card_state(world: World) -> None:
     answer = term.push([short], mode="authorize")
     assert answer["results"][0]["code"] == "insufficient_points"
     term.seq -= 1
-    assert results(term.push([term.entry("CARD_DEACTIVATED", card_id)])) == ["accepted"]
+    deactivate = term.entry("CARD_DEACTIVATED", card_id, staff_id=world.manager_a)
+    assert results(term.push([deactivate])) == ["accepted"]
     blocked = term.entry("POINTS_REDEEMED", card_id, points_delta=-100, reward_id=1)
     answer = term.push([blocked], mode="authorize")
     assert answer["results"][0]["code"] == "card_inactive"
@@ -359,3 +361,19 @@ def test_a_batch_sees_its_own_earlier_entries(world: World) -> None:
     assert answer["results"][2]["card"]["points_balance"] == 60
     assert answer["acked_through_seq"] == too_much["seq"]
     assert ledger_sums(world.server, card_id) == (0, 60)
+
+
+def test_the_push_answer_is_exactly_the_protocol_model(world: World) -> None:
+    """The answer is serialized once, without validation: it must be what PushResponse says."""
+    term = world.server.activate(world.vendor_a1)
+    card_id, entries = term.enrollment()
+    entries.append(term.entry("POINTS_EARNED", card_id, points_delta=3, purchase_amount=300))
+    answer = term.http.post(
+        "/v1/sync/push", json={"terminal_id": term.id, "mode": "queue", "entries": entries}
+    )
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "application/json"
+    model = PushResponse.model_validate_json(answer.text)
+    assert answer.text == model.model_dump_json()
+    assert model.results[0].card is not None
+    assert answer.json()["results"][-1]["card"]["last_activity_at"].endswith("Z")
