@@ -33,6 +33,7 @@ DEFAULT_CODE_VALIDITY = timedelta(hours=24)
 DEFAULT_BLOCK_SIZE = 1000
 FIRST_CARD_BODY = 10_000_000_000  # 11-digit bodies: numbers 1000-0000-000x upwards
 LAST_CARD_BODY = 99_999_999_999
+LAST_SEEN_RESOLUTION = timedelta(minutes=1)  # last contact is kept to the minute
 
 
 def sha256_hex(text: str) -> str:
@@ -99,6 +100,7 @@ def activate_terminal(
         token_hash=sha256_hex(token),
         last_seq=0,
         activated_at=now,
+        last_seen_at=now,  # activating is a contact
     )
     session.add(terminal)
     record.used_at = now
@@ -108,13 +110,27 @@ def activate_terminal(
     return terminal, token, block
 
 
-def authenticate(session: Session, token: str) -> Terminal | None:
+def authenticate(session: Session, token: str, now: datetime) -> Terminal | None:
+    """The active terminal of `token`, or None (unknown, or revoked: refused at once).
+
+    Notes its last contact when that is missing or older than LAST_SEEN_RESOLUTION, so a
+    busy terminal costs one write a minute, not one per request; the request's transaction
+    commits it (and a refused or failed request leaves it as it was).
+    """
     digest = sha256_hex(token)
     terminal = session.scalars(select(Terminal).where(Terminal.token_hash == digest)).first()
     if terminal is None or not terminal.is_active:
         return None
     # The lookup is by hash already; compare again in constant time for good measure.
-    return terminal if hmac.compare_digest(terminal.token_hash, digest) else None
+    if not hmac.compare_digest(terminal.token_hash, digest):
+        return None
+    seen = terminal.last_seen_at
+    if seen is None or now - seen >= LAST_SEEN_RESOLUTION:
+        terminal.last_seen_at = now
+        # Now, not at commit: the terminal row is locked first, as a push locks it first
+        # (sync.server.ledger), never after the company's log lock.
+        session.flush()
+    return terminal
 
 
 def allocate_block(
