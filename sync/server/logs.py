@@ -13,18 +13,23 @@ traceback once, scrubbed, and drops the live exception so no later formatter ren
   URL-safe characters) and activation codes (XXXX-XXXX-XXXX) are replaced wherever they
   appear, in the message and in the traceback.
 
-Request bodies and headers are never logged by the server (only method and path); the
-access log's query strings are redacted by `sync.server.cli.redact_query_strings`.
+Request bodies, headers and query strings are never logged by the server: the request log
+(`sync.server.requests`, see sync.server.requestlog) has method and path only, and `serve`
+turns uvicorn's access log off in its favour. `configure()` is how `serve` (and each worker
+process) sends the server's logs to stderr: request lines as bare JSON, the rest with time,
+level and logger.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import sys
 import traceback
 
 REDACTED = "[redacted]"
-SCRUBBED_LOGGERS = ("sync.server", "uvicorn.error")
+SCRUBBED_LOGGERS = ("sync.server", "sync.server.requests", "uvicorn.error")
+REQUEST_LOGGER = "sync.server.requests"
 
 _LINE_PATTERNS = (
     re.compile(r"^(\s*DETAIL:).*$", re.MULTILINE),
@@ -77,3 +82,31 @@ def install() -> None:
     """Scrub the server's error loggers (idempotent: one shared filter instance)."""
     for name in SCRUBBED_LOGGERS:
         logging.getLogger(name).addFilter(_SCRUBBER)
+
+
+class ServerFormatter(logging.Formatter):
+    """Request log lines as they are (one JSON object); other records with time and level."""
+
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.name == REQUEST_LOGGER:
+            return record.getMessage()
+        return super().format(record)
+
+
+class _ServerHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Marks the handler `configure()` installs, so a second call adds no second one."""
+
+
+def configure(level: int = logging.INFO) -> None:
+    """The server's logs (errors, request lines) to stderr at `level`; idempotent."""
+    install()
+    server = logging.getLogger("sync.server")
+    if not any(isinstance(handler, _ServerHandler) for handler in server.handlers):
+        handler = _ServerHandler(sys.stderr)
+        handler.setFormatter(ServerFormatter())
+        server.addHandler(handler)
+    server.setLevel(level)
+    server.propagate = False  # a root handler (uvicorn's, an operator's) would print twice

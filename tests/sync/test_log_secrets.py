@@ -62,9 +62,10 @@ def test_a_database_crash_during_a_lookup_logs_no_qr_or_bearer_token(world: Worl
         answer = till.http.get("/v1/cards/lookup", params={"q": token})
         assert answer.status_code == 500
         assert answer.json()["error"] == "internal_error"
-        output = _wait_for(buffer, "Exception in ASGI application")
+        output = _wait_for(buffer, "unexpected error on GET")
     assert "unexpected error on GET /v1/cards/lookup" in output
-    assert "Exception in ASGI application" in output
+    # Answered and logged once by the server: uvicorn saw no exception (the connection lives).
+    assert "Exception in ASGI application" not in output
     assert "card_aliases" in output  # still a useful traceback
     assert token not in output
     assert till.token not in output
