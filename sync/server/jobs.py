@@ -1,4 +1,4 @@
-"""Server-side scheduled jobs: the daily points expiry.
+"""Server-side scheduled jobs: the daily points expiry and the change-log pruning.
 
 Points expire after `points_expiration_days` without activity (earn or redeem, see
 `terminal.domain.ledger.ACTIVITY_TYPES`); only the central server expires them, by writing a
@@ -13,6 +13,12 @@ entry's id is a UUID5 of (card, expiry date), so a second run the same day — o
 after a crash — writes nothing new. Cards are handled in batches of `batch_size`, one
 transaction per batch: the entry, the card's balances and its change-log row are committed
 together.
+
+The change log (what terminals pull) would grow forever: `prune_changes` forgets the rows
+older than a kept window (`loyalty-server prune-changes`, daily, after expire-points; see
+`sync.server.cli_jobs`). A terminal whose cursor is behind the pruned point is answered a
+snapshot (sync.server.changes.read_page), so pruning never costs correctness, only a bigger
+download for a terminal offline for longer than the window.
 """
 
 from __future__ import annotations
@@ -21,12 +27,14 @@ import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync.server.changes import lock_company_log, record_change
-from sync.server.models import Card, LedgerEntry, Program, Vendor
+from sync.server.changes import lock_company_log, prune_change_log, record_change
+from sync.server.models import Card, ChangeLog, LedgerEntry, Program, ServerState, Vendor
 from terminal.domain.clock import require_utc, store_date
 from terminal.domain.ledger import TransactionType
 from terminal.domain.points import points_expiry_date
@@ -180,3 +188,112 @@ def _write_expiry(
         now=now,
     )
     session.flush()
+
+
+# --- change-log pruning ---------------------------------------------------------------------
+
+DEFAULT_KEEP_DAYS = 90
+DEFAULT_PRUNE_BATCH_SIZE = 1000
+_DEADLOCK_RETRIES = 3
+_RETRYABLE_SQLSTATES = ("40P01", "40001")  # deadlock detected, serialization failure
+
+
+@dataclass
+class PruneReport:
+    cutoff: datetime
+    pruned_before: int  # log_pruned_through when the job started
+    pruned_through: int  # ... when it ended
+    rows_deleted: int = 0
+    batches: int = 0
+
+
+def prune_changes(
+    sessions: sessionmaker[Session],
+    now: datetime,
+    *,
+    keep_days: int = DEFAULT_KEEP_DAYS,
+    batch_size: int = DEFAULT_PRUNE_BATCH_SIZE,
+) -> PruneReport:
+    """Delete the change-log rows created more than `keep_days` before `now`, in batches.
+
+    The pruned point is the highest seq created before the cut-off that lies below every
+    younger row (so no row of the kept window is deleted even if the writers' clocks
+    disagreed); it goes through `changes.prune_change_log`, which records it, so cursors
+    behind it get a snapshot. Each batch of at most `batch_size` rows is one transaction.
+
+    Locks: a reader checks `log_pruned_through` and then reads the rows after its cursor,
+    under its company's shared log lock. Without a lock here, a delete committing between
+    those two statements (PostgreSQL, READ COMMITTED) would answer a delta page that silently
+    lacks the pruned rows. So each batch first takes the exclusive log lock of every company
+    with rows in it, in company-id order (the documented order: company log first, then
+    rows), and holds it only for that batch's delete. A company with no row in the batch is
+    not locked: its readers miss nothing, at worst they get a snapshot they did not need.
+    """
+    now = require_utc(now)
+    if keep_days < 0:
+        raise ValueError("keep_days must be >= 0")
+    if batch_size < 1:
+        raise ValueError("batch_size must be >= 1")
+    cutoff = now - timedelta(days=keep_days)
+    with sessions.begin() as session:
+        before = _pruned_through(session)
+        target = _prune_target(session, cutoff)
+    report = PruneReport(cutoff=cutoff, pruned_before=before, pruned_through=before)
+    while target > report.pruned_through:
+        batch_end, deleted = _with_retries(
+            sessions, lambda session: _prune_batch(session, target, batch_size)
+        )
+        if batch_end is None:  # nothing left at or below the target (a concurrent prune)
+            break
+        report.rows_deleted += deleted
+        report.batches += 1
+        report.pruned_through = max(report.pruned_through, batch_end)
+    with sessions.begin() as session:
+        report.pruned_through = _pruned_through(session)
+    return report
+
+
+def _pruned_through(session: Session) -> int:
+    state = session.get(ServerState, 1)
+    return state.log_pruned_through if state is not None else 0
+
+
+def _prune_target(session: Session, cutoff: datetime) -> int:
+    first_young = session.scalar(
+        select(func.min(ChangeLog.seq)).where(ChangeLog.created_at >= cutoff)
+    )
+    query = select(func.max(ChangeLog.seq)).where(ChangeLog.created_at < cutoff)
+    if first_young is not None:
+        query = query.where(ChangeLog.seq < first_young)
+    return int(session.scalar(query) or 0)
+
+
+def _prune_batch(session: Session, target: int, batch_size: int) -> tuple[int | None, int]:
+    rows = session.execute(
+        select(ChangeLog.seq, ChangeLog.company_id)
+        .where(ChangeLog.seq <= target)
+        .order_by(ChangeLog.seq)
+        .limit(batch_size)
+    ).all()
+    if not rows:
+        return None, 0
+    batch_end = rows[-1][0] if len(rows) == batch_size else target
+    for company_id in sorted({row[1] for row in rows}):
+        lock_company_log(session, company_id)
+    # Rows committed meanwhile at or below batch_end (by a writer that held a company lock
+    # when the rows were read) are deleted too: their readers get a snapshot, never a hole.
+    return batch_end, prune_change_log(session, batch_end)
+
+
+def _with_retries(sessions: sessionmaker[Session], work: Any) -> Any:
+    """Run `work(session)` in a transaction; retried when PostgreSQL picked it as a deadlock
+    victim (possible only against another multi-company job such as expire_points)."""
+    for attempt in range(_DEADLOCK_RETRIES):
+        try:
+            with sessions.begin() as session:
+                return work(session)
+        except DBAPIError as err:
+            code = getattr(err.orig, "sqlstate", None) or getattr(err.orig, "pgcode", None)
+            if code not in _RETRYABLE_SQLSTATES or attempt == _DEADLOCK_RETRIES - 1:
+                raise
+    raise AssertionError("unreachable")
