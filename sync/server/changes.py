@@ -39,14 +39,16 @@ anyway, and the locking clauses are ignored.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, String, delete, func, or_, select
+from pydantic_core import to_json
+from sqlalchemy import BigInteger, DateTime, String, delete, func, or_, select, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from sync.protocol import Change, Entity
+from sync.protocol import Entity
 from sync.server.models import (
     Card,
     CardAlias,
@@ -60,6 +62,7 @@ from sync.server.models import (
     Settings,
     Staff,
     Terminal,
+    UtcDateTime,
     Vendor,
     fits_integer,
 )
@@ -83,6 +86,12 @@ def lock_company_log(session: Session, company_id: int, *, shared: bool = False)
     query = select(Company.id).where(Company.id == company_id)
     session.execute(query.with_for_update(read=shared, key_share=not shared))
     held[company_id] = not shared
+
+
+def forget_log_locks(session: Session) -> None:
+    """After a rollback to a savepoint: the locks taken inside it may be gone, take them
+    again when asked (lock_company_log)."""
+    session.info.pop(_LOCKED_KEY, None)
 
 
 def record_change(
@@ -155,12 +164,123 @@ _SNAPSHOT: tuple[_SnapshotSource, ...] = (
 )
 
 
+# The big entities (customers, cards, card aliases) are read straight from their columns: a
+# Core query, no ORM object or ORM result machinery per row, and the wire dict built as a
+# literal in the exact key order of the model's `to_wire()`. UtcDateTime columns are read as
+# the naive UTC they are stored as (no TypeDecorator per value) and sent as `_iso` gives them:
+# `naive.isoformat() + "+00:00"` is `aware_utc.isoformat()`. tests/sync/
+# test_changes_fast_path.py checks the result against `to_wire()` for every entity.
+
+
+def _columns(model: type[Any], *names: str) -> tuple[Any, ...]:
+    columns = []
+    for name in names:
+        column = model.__table__.c[name]
+        utc = isinstance(column.type, UtcDateTime)
+        columns.append(type_coerce(column, DateTime()).label(name) if utc else column)
+    return tuple(columns)
+
+
+def _iso_naive(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat() + "+00:00"
+
+
+def _customer_wire(row: Any) -> dict[str, Any]:
+    id_, company_id, first_name, last_name, email, phone, created_at = row
+    return {
+        "id": id_,
+        "company_id": company_id,
+        "first_name": first_name,
+        "last_name": last_name,
+        "email": email,
+        "phone": phone,
+        "created_at": _iso_naive(created_at),
+    }
+
+
+def _card_wire(row: Any) -> dict[str, Any]:
+    (id_, company_id, customer_id, program_id, card_number, qr_code_data, vendor_id, is_active,
+     stamp_count, total_stamps_earned, stamps_redeemed, points_balance, total_points_earned,
+     points_redeemed, overdrawn, last_activity_at, created_at, updated_at) = row  # fmt: skip
+    return {  # Card.balances_wire() without card_id, then the rest as Card.to_wire() adds it
+        "is_active": is_active,
+        "stamp_count": stamp_count,
+        "total_stamps_earned": total_stamps_earned,
+        "stamps_redeemed": stamps_redeemed,
+        "points_balance": points_balance,
+        "total_points_earned": total_points_earned,
+        "points_redeemed": points_redeemed,
+        "last_activity_at": _iso_naive(last_activity_at),
+        "id": id_,
+        "company_id": company_id,
+        "customer_id": customer_id,
+        "program_id": program_id,
+        "card_number": card_number,
+        "qr_code_data": qr_code_data,
+        "enrolled_at_vendor_id": vendor_id,
+        "overdrawn": overdrawn,
+        "created_at": _iso_naive(created_at),
+        "updated_at": _iso_naive(updated_at),
+    }
+
+
+def _alias_wire(row: Any) -> dict[str, Any]:
+    id_, card_id, merged_card_id, qr_code_data, card_number = row
+    return {
+        "id": id_,
+        "card_id": card_id,
+        "merged_card_id": merged_card_id,
+        "qr_code_data": qr_code_data,
+        "card_number": card_number,
+    }
+
+
+_CARD_COLUMNS = (
+    "id", "company_id", "customer_id", "program_id", "card_number", "qr_code_data",
+    "enrolled_at_vendor_id", "is_active", "stamp_count", "total_stamps_earned",
+    "stamps_redeemed", "points_balance", "total_points_earned", "points_redeemed",
+    "overdrawn", "last_activity_at", "created_at", "updated_at",
+)  # fmt: skip
+# entity: (the columns the builder unpacks, in that order; the builder)
+_FAST: dict[Entity, tuple[tuple[Any, ...], Callable[[Any], dict[str, Any]]]] = {
+    "customers": (
+        _columns(
+            Customer, "id", "company_id", "first_name", "last_name", "email", "phone", "created_at"
+        ),
+        _customer_wire,
+    ),
+    "cards": (
+        _columns(Card, *_CARD_COLUMNS),
+        _card_wire,
+    ),
+    "card_aliases": (
+        _columns(CardAlias, "id", "card_id", "merged_card_id", "qr_code_data", "card_number"),
+        _alias_wire,
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Page:
-    changes: list[Change]
+    changes: list[dict[str, Any]]  # each as a `sync.protocol.Change` serializes it
     next_cursor: str
     has_more: bool
     snapshot: bool
+
+
+def page_json(page: Page, server_time: datetime) -> bytes:
+    """The page as the JSON body of a `ChangesResponse`, byte for byte what FastAPI would
+    send for the model, without validating a `Change` model per row (the largest cost of a
+    page of 1,000 cards). tests/sync/test_changes_fast_path.py compares the two."""
+    return to_json(
+        {
+            "changes": page.changes,
+            "next_cursor": page.next_cursor,
+            "has_more": page.has_more,
+            "snapshot": page.snapshot,
+            "server_time": server_time,
+        }
+    )
 
 
 def log_position(session: Session) -> int:
@@ -170,6 +290,7 @@ def log_position(session: Session) -> int:
 
 
 def read_page(session: Session, terminal: Terminal, cursor: str | None, limit: int) -> Page:
+    session.flush()  # the pages are read with Core on the session's connection: no autoflush
     state = session.get(ServerState, 1)
     pruned = state.log_pruned_through if state else 0
     head = log_position(session)
@@ -237,19 +358,56 @@ def _visible(terminal: Terminal) -> Any:
 
 
 def _delta_page(session: Session, terminal: Terminal, after: int, limit: int) -> Page:
-    rows = session.scalars(
-        select(ChangeLog)
-        .where(ChangeLog.seq > after, _visible(terminal))
-        .order_by(ChangeLog.seq)
-        .limit(limit + 1)
-    ).all()
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                ChangeLog.seq, ChangeLog.entity, ChangeLog.entity_id, ChangeLog.op, ChangeLog.data
+            )
+            .where(ChangeLog.seq > after, _visible(terminal))
+            .order_by(ChangeLog.seq)
+            .limit(limit + 1)
+        )
+        .all()
+    )
     page = rows[:limit]
     changes = [
-        Change(entity=row.entity, id=row.entity_id, op=row.op, data=row.data)  # type: ignore[arg-type]
-        for row in page
+        {"entity": entity, "id": entity_id, "op": op, "data": data}
+        for _seq, entity, entity_id, op, data in page
     ]
-    last = page[-1].seq if page else after
+    last = page[-1][0] if page else after
     return Page(changes, f"c{last}", len(rows) > limit, snapshot=False)
+
+
+def snapshot_rows(
+    session: Session, terminal: Terminal, index: int, after_key: str | None, limit: int
+) -> list[tuple[str, dict[str, Any]]]:
+    """Up to `limit` rows of snapshot entity `index` after `after_key`: (key, wire data)."""
+    source = _SNAPSHOT[index]
+    fast = _FAST.get(source.entity)
+    query = select(*fast[0]) if fast else select(source.model)
+    if source.scope == "terminal":
+        query = query.where(source.model.terminal_id == terminal.id)
+    elif source.model is Company:
+        query = query.where(Company.id == terminal.company_id)
+    else:
+        query = query.where(source.model.company_id == terminal.company_id)
+    if after_key is not None:
+        key_value: Any = after_key if isinstance(source.key.type, String) else int(after_key)
+        query = query.where(source.key > key_value)
+    query = query.order_by(source.key).limit(limit)
+    if fast is None:
+        return [
+            (str(getattr(row, source.key.key)), row.to_wire())
+            for row in session.scalars(query).all()
+        ]
+    build = fast[1]
+    key_name = source.key.key
+    out = []
+    for row in session.connection().execute(query).all():
+        data = build(row)
+        out.append((str(data[key_name]), data))
+    return out
 
 
 def _snapshot_page(
@@ -261,23 +419,11 @@ def _snapshot_page(
     *,
     limit: int,
 ) -> Page:
-    changes: list[Change] = []
+    changes: list[dict[str, Any]] = []
     while index < len(_SNAPSHOT):
-        source = _SNAPSHOT[index]
-        query = select(source.model)
-        if source.scope == "terminal":
-            query = query.where(source.model.terminal_id == terminal.id)
-        elif source.model is Company:
-            query = query.where(Company.id == terminal.company_id)
-        else:
-            query = query.where(source.model.company_id == terminal.company_id)
-        if after_key is not None:
-            key_value: Any = after_key if isinstance(source.key.type, String) else int(after_key)
-            query = query.where(source.key > key_value)
-        rows = session.scalars(query.order_by(source.key).limit(limit - len(changes))).all()
-        for row in rows:
-            key = str(getattr(row, source.key.key))
-            changes.append(Change(entity=source.entity, id=key, op="upsert", data=row.to_wire()))
+        entity = _SNAPSHOT[index].entity
+        for key, data in snapshot_rows(session, terminal, index, after_key, limit - len(changes)):
+            changes.append({"entity": entity, "id": key, "op": "upsert", "data": data})
             after_key = key
         if len(changes) >= limit:
             return Page(changes, f"s{index}:{after_key}:{base}", True, snapshot=True)

@@ -24,7 +24,12 @@ from terminal.domain.errors import LoyaltyError
 
 
 def create_card(
-    session: Session, terminal: Terminal, entry: PushEntry, now: datetime
+    session: Session,
+    terminal: Terminal,
+    entry: PushEntry,
+    now: datetime,
+    *,
+    program_id: int | None = None,
 ) -> tuple[Card, str | None]:
     new = entry.new_card
     if new is None:
@@ -55,9 +60,10 @@ def create_card(
         return _merge_into(session, existing, entry, number, now), existing.id
     if session.get(Customer, new.customer_id) is not None:
         raise Refusal("customer_exists", "A customer with this id already exists.")
-    program = session.scalars(
-        select(Program).where(Program.company_id == terminal.company_id)
-    ).one()
+    if program_id is None:
+        program_id = session.scalars(
+            select(Program.id).where(Program.company_id == terminal.company_id)
+        ).one()
     customer = Customer(
         id=new.customer_id,
         company_id=terminal.company_id,
@@ -71,7 +77,7 @@ def create_card(
         id=entry.card_id,
         company_id=terminal.company_id,
         customer_id=customer.id,
-        program_id=program.id,
+        program_id=program_id,
         card_number=number,
         qr_code_data=new.qr_code_data,
         enrolled_at_vendor_id=terminal.vendor_id,
@@ -87,10 +93,11 @@ def create_card(
         created_at=entry.transaction_at,
         updated_at=now,
     )
+    # The customer first (no ORM relationship tells the unit of work that the card's foreign
+    # key needs it); the card goes with the push's next flush.
     session.add(customer)
     session.flush()
     session.add(card)
-    session.flush()
     record_change(
         session,
         company_id=terminal.company_id,
