@@ -302,7 +302,7 @@ def _router(clock: Clock, block_size: int, max_clock_skew: timedelta) -> APIRout
                 "forbidden",
                 "A terminal can only push its own entries (terminal_id is not this token's).",
             )
-        answer = ledger.apply_push(
+        answer = ledger.apply_push_racing(
             session, terminal.id, body, clock.now(), max_clock_skew=max_clock_skew
         )
         # Serialized once: the documented PushResponse, without validating again the up to

@@ -33,10 +33,11 @@ from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sync.protocol import CardBalances, EntryResult, PushEntry, PushMode, PushRequest, PushResponse
-from sync.server.changes import lock_company_log
+from sync.server.changes import forget_log_locks, lock_company_log
 from sync.server.claims import PushClaims, check_card_claims, check_entry_claims, offline_conflict
 from sync.server.enrollment import create_card
 from sync.server.errors import Refusal
@@ -118,6 +119,30 @@ class _PushState:
             # Core, not the ORM's bulk path: these are plain rows (about 3x faster).
             self.session.connection().execute(LedgerEntry.__table__.insert(), self.pending)
             self.pending = []
+
+
+def apply_push_racing(
+    session: Session,
+    terminal_id: str,
+    request: PushRequest,
+    now: datetime,
+    *,
+    max_clock_skew: timedelta = DEFAULT_MAX_CLOCK_SKEW,
+) -> PushResponse:
+    """`apply_push`, run a second time if another company's push committed the same entry id
+    or card identifier (QR token, number) while this one ran.
+
+    Those are unique across companies, but each company's pushes are serialized only by its
+    own lock: on PostgreSQL two companies' pushes can both find an id free and both insert
+    it, and the second one's insert fails (it was a 500). The second run sees the committed
+    row and answers `conflict` or `card_exists` like any other reuse. SQLite serializes
+    every writer, so the race cannot happen there."""
+    try:
+        with session.begin_nested():
+            return apply_push(session, terminal_id, request, now, max_clock_skew=max_clock_skew)
+    except IntegrityError:
+        forget_log_locks(session)
+        return apply_push(session, terminal_id, request, now, max_clock_skew=max_clock_skew)
 
 
 def apply_push(
@@ -450,7 +475,9 @@ def _check_and_prepare(
         raise Refusal("invalid_entry", "Points expire on the central server only.")
     check_entry_claims(state.claims, entry)
     if entry.type == T.CARD_CREATED:
-        card, merged_into = create_card(session, terminal, entry, now)
+        card, merged_into = create_card(
+            session, terminal, entry, now, program_id=state.claims.program.id
+        )
         return card, merged_into, None
     if entry.new_card is not None:
         raise Refusal("invalid_entry", "Only CARD_CREATED entries carry new card data.")
