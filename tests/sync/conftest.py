@@ -291,6 +291,13 @@ def server(backend: str, tmp_path: Path) -> Iterator[LiveServer]:
 def _serve(engine: Engine, backend: str) -> Iterator[LiveServer]:
     clock = ManualClock(START)
     app = create_app(engine, clock=clock, max_body_bytes=MAX_BODY, block_size=BLOCK_SIZE)
+    with live_server(app, engine, clock, backend) as live:
+        yield live
+
+
+@contextmanager
+def live_server(app: Any, engine: Engine, clock: ManualClock, backend: str) -> Iterator[LiveServer]:
+    """`app` under uvicorn on a free loopback port, in a thread, until the block ends."""
     config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
     uvicorn_server = uvicorn.Server(config)
     thread = threading.Thread(target=uvicorn_server.run, name="loyalty-server", daemon=True)

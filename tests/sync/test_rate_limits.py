@@ -9,33 +9,27 @@ a reverse proxy in production.
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
-from fastapi import FastAPI
-from sqlalchemy import Engine
 
 from sync.server.app import create_app
-from sync.server.db import make_sessionmaker
 from sync.server.ratelimit import RateLimiter, RateLimits
 from terminal.domain.clock import ManualClock
 from tests.sync.conftest import (
     BLOCK_SIZE,
     MAX_BODY,
     START,
-    STARTUP_TIMEOUT_S,
     LiveServer,
     Term,
     World,
     _database,
+    live_server,
 )
 
 TINY = RateLimits(
@@ -46,35 +40,6 @@ TINY = RateLimits(
     push="3/minute",
 )
 REDIS_URL = "redis://127.0.0.1:6379/15"
-
-
-@contextmanager
-def live_server(
-    app: FastAPI, engine: Engine, clock: ManualClock, backend: str
-) -> Iterator[LiveServer]:
-    """`app` under uvicorn on a free loopback port, in a thread, until the block ends."""
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="loyalty-server", daemon=True)
-    thread.start()
-    pause = threading.Event()
-    deadline = datetime.now(UTC) + timedelta(seconds=STARTUP_TIMEOUT_S)
-    while not server.started:  # bounded readiness poll
-        assert thread.is_alive(), "the server thread died while starting"
-        assert datetime.now(UTC) < deadline, "the server did not start in time"
-        pause.wait(0.005)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    live = LiveServer(
-        f"http://127.0.0.1:{port}", clock, engine, make_sessionmaker(engine), backend=backend
-    )
-    try:
-        yield live
-    finally:
-        for client in live.clients:
-            client.close()
-        server.should_exit = True
-        server.force_exit = True
-        thread.join(timeout=10)
 
 
 @pytest.fixture
