@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
@@ -115,10 +115,44 @@ class _PushState:
     card_changes: dict[str, Card] = field(default_factory=dict)
 
     def flush_ledger(self) -> None:
-        if self.pending:
+        if not self.pending:
+            return
+        connection = self.session.connection()
+        if connection.dialect.name == "postgresql":
+            _copy_ledger_rows(connection, self.pending)
+        else:
             # Core, not the ORM's bulk path: these are plain rows (about 3x faster).
-            self.session.connection().execute(LedgerEntry.__table__.insert(), self.pending)
-            self.pending = []
+            connection.execute(LedgerEntry.__table__.insert(), self.pending)
+        self.pending = []
+
+
+_LEDGER_COLUMNS = tuple(column.name for column in LedgerEntry.__table__.columns)
+_UTC_AT = tuple(_LEDGER_COLUMNS.index(name) for name in ("transaction_at", "received_at"))
+
+
+def _copy_ledger_rows(connection: Any, rows: list[dict[str, Any]]) -> None:
+    """PostgreSQL: the rows through COPY, in the push's transaction (an INSERT per row, even
+    pipelined, was the largest cost of a push there). Times as the UtcDateTime columns store
+    them: naive UTC."""
+    names = ", ".join(_LEDGER_COLUMNS)
+    raw = connection.connection.dbapi_connection
+    try:
+        with (
+            raw.cursor() as cursor,
+            cursor.copy(f"COPY ledger_entries ({names}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                values = [row.get(name) for name in _LEDGER_COLUMNS]
+                for at in _UTC_AT:
+                    values[at] = values[at].astimezone(UTC).replace(tzinfo=None)
+                copy.write_row(values)
+    except Exception as err:
+        # The driver's own error, outside SQLAlchemy: a constraint (SQLSTATE class 23, e.g.
+        # another company's entry with the same id) becomes the IntegrityError the push's
+        # retry (apply_push_racing) expects; parameters are not carried (hide_parameters).
+        if str(getattr(err, "sqlstate", "")).startswith("23"):
+            raise IntegrityError("COPY ledger_entries", None, err) from err
+        raise
 
 
 def apply_push_racing(
