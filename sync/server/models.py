@@ -155,8 +155,13 @@ class Program(Base):
         )
 
     def rules(self) -> ProgramRules:
-        values = {field: getattr(self, field) for field in self._RULE_FIELDS}
-        return ProgramRules(program_type=ProgramType(self.program_type), **values)
+        return self.rules_from_wire(self.to_wire())
+
+    @classmethod
+    def rules_from_wire(cls, data: dict[str, Any]) -> ProgramRules:
+        """The rules of a `to_wire()` dict (a rule version, sync.server.rules_history)."""
+        values = {field: data[field] for field in cls._RULE_FIELDS}
+        return ProgramRules(program_type=ProgramType(data["program_type"]), **values)
 
     def to_wire(self) -> dict[str, Any]:
         data: dict[str, Any] = {field: getattr(self, field) for field in self._RULE_FIELDS}
@@ -177,7 +182,12 @@ class Reward(Base):
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     def rule(self) -> RewardRule:
-        return RewardRule(self.id, self.name, self.points_cost, self.is_active)
+        return self.rule_from_wire(self.to_wire())
+
+    @staticmethod
+    def rule_from_wire(data: dict[str, Any]) -> RewardRule:
+        """The rule of a `to_wire()` dict (a rule version, sync.server.rules_history)."""
+        return RewardRule(data["id"], data["name"], data["points_cost"], data["is_active"])
 
     def to_wire(self) -> dict[str, Any]:
         return {

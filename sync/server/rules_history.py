@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.server.models import Program, Reward, RuleVersion
-from terminal.domain.rules import ProgramRules, ProgramType, RewardRule
+from terminal.domain.rules import ProgramRules, RewardRule
 
 
 def record_rule_version(
@@ -40,25 +40,6 @@ def record_rule_version(
     )
 
 
-def program_rules(data: dict[str, Any]) -> ProgramRules:
-    return ProgramRules(
-        program_type=ProgramType(data["program_type"]),
-        is_active=data["is_active"],
-        stamps_target=data["stamps_target"],
-        stamps_reward_description=data["stamps_reward_description"],
-        max_daily_stamps=data["max_daily_stamps"],
-        stamp_cooldown_minutes=data["stamp_cooldown_minutes"],
-        points_per_currency_unit=data["points_per_currency_unit"],
-        minimum_redemption_points=data["minimum_redemption_points"],
-        welcome_bonus_points=data["welcome_bonus_points"],
-        points_expiration_days=data["points_expiration_days"],
-    )
-
-
-def reward_rule(data: dict[str, Any]) -> RewardRule:
-    return RewardRule(data["id"], data["name"], data["points_cost"], data["is_active"])
-
-
 @dataclass
 class RulesAt:
     """Versions read once per push (one query per program or reward) and parsed once, then
@@ -69,10 +50,10 @@ class RulesAt:
 
     def programs(self, program: Program, start: datetime, end: datetime) -> list[ProgramRules]:
         """Every version of the program in force at some moment of [start, end], in order."""
-        return self._in_force("programs", program, program_rules, start, end)
+        return self._in_force("programs", program, Program.rules_from_wire, start, end)
 
     def rewards(self, reward: Reward, start: datetime, end: datetime) -> list[RewardRule]:
-        return self._in_force("rewards", reward, reward_rule, start, end)
+        return self._in_force("rewards", reward, Reward.rule_from_wire, start, end)
 
     def _in_force(
         self, entity: str, row: Any, parse: Any, start: datetime, end: datetime

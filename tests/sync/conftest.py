@@ -197,33 +197,29 @@ class World:
             program = session.scalars(
                 select(Program).where(Program.company_id == self.company_a)
             ).one()
-            for name, value in fields.items():
-                setattr(program, name, value)
-            session.flush()
-            record_rule_version(
-                session,
-                company_id=self.company_a,
-                entity="programs",
-                entity_id=program.id,
-                data=program.to_wire(),
-                now=self.server.clock.now(),
-            )
+            _change_rules(session, program, "programs", self.server.clock.now(), fields)
 
     def change_reward(self, reward_id: int, **fields: Any) -> None:
         with self.server.sessions.begin() as session:
             reward = session.get(Reward, reward_id)
             assert reward is not None
-            for name, value in fields.items():
-                setattr(reward, name, value)
-            session.flush()
-            record_rule_version(
-                session,
-                company_id=reward.company_id,
-                entity="rewards",
-                entity_id=reward.id,
-                data=reward.to_wire(),
-                now=self.server.clock.now(),
-            )
+            _change_rules(session, reward, "rewards", self.server.clock.now(), fields)
+
+
+def _change_rules(
+    session: Session, row: Program | Reward, entity: str, now: datetime, fields: dict[str, Any]
+) -> None:
+    for name, value in fields.items():
+        setattr(row, name, value)
+    session.flush()
+    record_rule_version(
+        session,
+        company_id=row.company_id,
+        entity=entity,
+        entity_id=row.id,
+        data=row.to_wire(),
+        now=now,
+    )
 
 
 _postgres_problem: dict[str, str | None] = {}
