@@ -21,7 +21,7 @@ SUPPORTED_VERSIONS: tuple[int, ...] = (1,)
 PROTOCOL_HEADER = "X-Loyalty-Protocol"
 
 MAX_PUSH_ENTRIES = 500
-MAX_CHANGES_LIMIT = 1000
+MAX_CHANGES_LIMIT = 5000  # rows per `changes` page (an initial pull asks for big pages)
 DEFAULT_CHANGES_LIMIT = 500
 MAX_DELTA = 1_000_000_000  # far above any real delta, below 32-bit integer columns
 MAX_AMOUNT_MINOR = 1_000_000_000
@@ -204,6 +204,35 @@ class Change(WireModel):
     data: dict[str, Any] | None = None
 
 
+class RowBatch(WireModel):
+    """Snapshot pages send the big entities (customers, cards, card aliases) as row batches:
+    `columns` once, then each row's values in that order. Row i is the upsert of
+    `dict(zip(columns, rows[i]))`, keyed by its `id`, exactly the `data` an `upsert` change
+    of that entity would carry (`expand_changes` turns a batch into those changes). About
+    half the bytes of one change per row, and cheap for both ends to build and read: a
+    1,000,000-card chain's initial pull depends on it."""
+
+    entity: Entity
+    op: Literal["upsert_rows"]
+    columns: list[str]
+    rows: list[list[Any]]
+
+
+def expand_changes(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A page's `changes` (as decoded JSON) with every row batch replaced by the `upsert`
+    changes of its rows, in order: one change per row, as deltas carry them."""
+    out: list[dict[str, Any]] = []
+    for change in changes:
+        if change.get("op") != "upsert_rows":
+            out.append(change)
+            continue
+        columns, entity = change["columns"], change["entity"]
+        for values in change["rows"]:
+            data = dict(zip(columns, values, strict=True))
+            out.append({"entity": entity, "id": str(data["id"]), "op": "upsert", "data": data})
+    return out
+
+
 class VendorData(WireModel):
     """`data` of a `vendors` change: a store of the company.
 
@@ -220,7 +249,8 @@ class VendorData(WireModel):
 
 
 class ChangesResponse(WireModel):
-    changes: list[Change]
+    # In log order; a snapshot page's big entities come as row batches (RowBatch).
+    changes: list[Annotated[Change | RowBatch, Field(discriminator="op")]]
     next_cursor: str
     has_more: bool
     snapshot: bool  # True while the pages are a full snapshot (the cache starts from them)

@@ -191,12 +191,11 @@ def refill_blocks(
         allocate_block(session, terminal, now, size)
 
 
-def body_reserved_for(session: Session, terminal: Terminal, body: int) -> bool:
-    found = session.scalar(
-        select(CardNumberBlock.id).where(
-            CardNumberBlock.terminal_id == terminal.id,
-            CardNumberBlock.first_body <= body,
-            CardNumberBlock.last_body >= body,
+def reserved_blocks(session: Session, terminal: Terminal) -> list[tuple[int, int]]:
+    """The terminal's card-number blocks, (first body, last body) each."""
+    rows = session.execute(
+        select(CardNumberBlock.first_body, CardNumberBlock.last_body).where(
+            CardNumberBlock.terminal_id == terminal.id
         )
     )
-    return found is not None
+    return [(first, last) for first, last in rows]

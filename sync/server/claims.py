@@ -62,6 +62,10 @@ class PushClaims:
     rewards: dict[int, Reward | None] = field(default_factory=dict)
     # Writes the push's pending ledger rows, so that a query sees them (sync.server.ledger).
     before_ledger_query: Callable[[], None] = lambda: None
+    # Cards this push enrolled (no earlier ledger row can count for them), and those of
+    # them this push gave their welcome bonus: a bonus check without a query.
+    enrolled: set[str] = field(default_factory=set)
+    bonus_given: set[str] = field(default_factory=set)
 
     def window(self, entry: PushEntry) -> tuple[datetime, datetime]:
         """From the terminal's last complete pull before the entry to the entry's time."""
@@ -251,17 +255,23 @@ def _check_welcome_bonus(claims: PushClaims, card: Card, entry: PushEntry) -> No
             "welcome_bonus_refused",
             "A welcome bonus is given by the terminal that enrolled the card, with it.",
         )
-    claims.before_ledger_query()
-    already = claims.session.scalar(
-        select(LedgerEntry.id)
-        .where(
-            LedgerEntry.card_id == card.id,
-            LedgerEntry.type == T.WELCOME_BONUS.value,
-            LedgerEntry.result.in_(APPLIED),
+    if card.id in claims.enrolled:
+        already = card.id in claims.bonus_given
+    else:
+        claims.before_ledger_query()
+        already = (
+            claims.session.scalar(
+                select(LedgerEntry.id)
+                .where(
+                    LedgerEntry.card_id == card.id,
+                    LedgerEntry.type == T.WELCOME_BONUS.value,
+                    LedgerEntry.result.in_(APPLIED),
+                )
+                .limit(1)
+            )
+            is not None
         )
-        .limit(1)
-    )
-    if already is not None:
+    if already:
         raise Refusal(
             "welcome_bonus_already_granted", "This card already received its welcome bonus."
         )

@@ -8,19 +8,75 @@ a phone typed without its country code read in the enrolling store's country, so
 
 from __future__ import annotations
 
+from contextlib import suppress
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import PushEntry
-from sync.server.auth import body_reserved_for
+from sync.server.auth import reserved_blocks
 from sync.server.changes import add_recorded, record_change
 from sync.server.errors import Refusal
-from sync.server.models import Card, CardAlias, Customer, Program, Terminal, Vendor
+from sync.server.models import Card, CardAlias, Customer, Terminal, Vendor
 from terminal.domain.cards import format_card_number, is_qr_token, normalize_card_number
 from terminal.domain.customers import clean_name, normalize_email, normalize_phone
 from terminal.domain.errors import LoyaltyError
+
+
+@dataclass
+class Identifiers:
+    """What a push's enrollments must not reuse, read for all its CARD_CREATED entries at
+    once (a few queries, not five per enrollment) and kept up to date as the push enrolls:
+    card ids, card numbers and QR tokens (of cards and aliases of every company: they are
+    unique server-wide) and customer ids; with the terminal's card-number blocks.
+
+    Read under the push's locks (the terminal's row, the company's log); another company's
+    push may still take a number or token meanwhile, which the unique constraints catch
+    (sync.server.ledger.apply_push_racing runs the push again)."""
+
+    card_ids: set[str]
+    numbers: set[str]
+    qr_tokens: set[str]
+    customer_ids: set[str]
+    blocks: list[tuple[int, int]]
+
+    @classmethod
+    def read(cls, session: Session, terminal: Terminal, entries: list[PushEntry]) -> Identifiers:
+        new = [entry for entry in entries if entry.new_card is not None]
+        numbers: set[str] = set()
+        for entry in new:
+            assert entry.new_card is not None
+            with suppress(LoyaltyError):  # refused when its turn comes
+                numbers.add(normalize_card_number(entry.new_card.card_number))
+        qr_tokens = {entry.new_card.qr_code_data for entry in new if entry.new_card}
+        ids = {entry.card_id for entry in new}
+        customers = {entry.new_card.customer_id for entry in new if entry.new_card}
+        taken = cls(
+            card_ids=set(session.scalars(select(Card.id).where(Card.id.in_(ids)))),
+            numbers=set(),
+            qr_tokens=set(),
+            customer_ids=set(
+                session.scalars(select(Customer.id).where(Customer.id.in_(customers)))
+            ),
+            blocks=reserved_blocks(session, terminal),
+        )
+        for model in (Card, CardAlias):
+            for number, qr in session.execute(
+                select(model.card_number, model.qr_code_data).where(
+                    or_(model.card_number.in_(numbers), model.qr_code_data.in_(qr_tokens))
+                )
+            ):
+                taken.numbers.add(number)
+                taken.qr_tokens.add(qr)
+        return taken
+
+    def reserved(self, body: int) -> bool:
+        return any(first <= body <= last for first, last in self.blocks)
+
+    def card_taken(self, card_id: str, number: str, qr: str) -> bool:
+        return card_id in self.card_ids or number in self.numbers or qr in self.qr_tokens
 
 
 def create_card(
@@ -29,8 +85,11 @@ def create_card(
     entry: PushEntry,
     now: datetime,
     *,
-    program_id: int | None = None,
+    program_id: int,
+    taken: Identifiers,
 ) -> tuple[Card, str | None]:
+    """The card of a CARD_CREATED entry (new, or the customer's existing one it merges
+    into, with that card's id); `taken`: the push's identifiers, brought up to date."""
     new = entry.new_card
     if new is None:
         raise Refusal("invalid_entry", "A CARD_CREATED entry must carry the new card's data.")
@@ -46,24 +105,20 @@ def create_card(
         raise Refusal("invalid_qr_token", "The card's QR token is not in the expected format.")
     if new.enrolled_at_vendor_id not in (None, terminal.vendor_id):
         raise Refusal("vendor_mismatch", "A terminal enrolls cards for its own store only.")
-    if not body_reserved_for(session, terminal, int(number[:-1])):
+    if not taken.reserved(int(number[:-1])):
         raise Refusal(
             "card_number_not_reserved",
             f"Card number {format_card_number(number)} is not from this terminal's blocks.",
         )
-    if session.get(Card, entry.card_id) is not None or _identifier_taken(
-        session, number, new.qr_code_data
-    ):
+    if taken.card_taken(entry.card_id, number, new.qr_code_data):
         raise Refusal("card_exists", "A card with this id, number or QR token already exists.")
     existing = _existing_card_of_customer(session, terminal.company_id, email, phone)
     if existing is not None:
+        taken.numbers.add(number)  # now an alias's
+        taken.qr_tokens.add(new.qr_code_data)
         return _merge_into(session, existing, entry, number, now), existing.id
-    if session.get(Customer, new.customer_id) is not None:
+    if new.customer_id in taken.customer_ids:
         raise Refusal("customer_exists", "A customer with this id already exists.")
-    if program_id is None:
-        program_id = session.scalars(
-            select(Program.id).where(Program.company_id == terminal.company_id)
-        ).one()
     customer = Customer(
         id=new.customer_id,
         company_id=terminal.company_id,
@@ -98,6 +153,10 @@ def create_card(
     session.add(customer)
     session.flush()
     session.add(card)
+    taken.card_ids.add(card.id)
+    taken.numbers.add(number)
+    taken.qr_tokens.add(new.qr_code_data)
+    taken.customer_ids.add(customer.id)
     record_change(
         session,
         company_id=terminal.company_id,
@@ -113,18 +172,6 @@ def _store_country(session: Session, terminal: Terminal) -> str:
     vendor = session.get(Vendor, terminal.vendor_id)
     assert vendor is not None  # a terminal's vendor is never deleted (foreign key)
     return vendor.country
-
-
-def _identifier_taken(session: Session, number: str, qr: str) -> bool:
-    in_cards = session.scalar(
-        select(Card.id).where(or_(Card.card_number == number, Card.qr_code_data == qr))
-    )
-    in_aliases = session.scalar(
-        select(CardAlias.id).where(
-            or_(CardAlias.card_number == number, CardAlias.qr_code_data == qr)
-        )
-    )
-    return in_cards is not None or in_aliases is not None
 
 
 def _existing_card_of_customer(

@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import CardBalances, EntryResult, PushEntry, PushMode, PushRequest, PushResponse
 from sync.server.changes import forget_log_locks, lock_company_log
 from sync.server.claims import PushClaims, check_card_claims, check_entry_claims, offline_conflict
-from sync.server.enrollment import create_card
+from sync.server.enrollment import Identifiers, create_card
 from sync.server.errors import Refusal
 from sync.server.models import (
     Card,
@@ -113,6 +113,14 @@ class _PushState:
     cards: dict[str, Card] = field(default_factory=dict)
     pending: list[dict[str, Any]] = field(default_factory=list)
     card_changes: dict[str, Card] = field(default_factory=dict)
+    entries: list[PushEntry] = field(default_factory=list)
+    taken: Identifiers | None = None
+
+    def identifiers(self) -> Identifiers:
+        """What the push's enrollments must not reuse, read at its first enrollment."""
+        if self.taken is None:
+            self.taken = Identifiers.read(self.session, self.claims.terminal, self.entries)
+        return self.taken
 
     def flush_ledger(self) -> None:
         if not self.pending:
@@ -223,6 +231,7 @@ def apply_push(
         rows=rows,
         rules=(program.rules(), settings.rules()),
         claims=claims,
+        entries=request.entries,
     )
     claims.before_ledger_query = state.flush_ledger
     # The batch's cards, locked in one query (not one per card, each with its autoflush).
@@ -386,6 +395,8 @@ def _apply_one(
     )
     state.card_changes.pop(card.id, None)  # its latest state goes last
     state.card_changes[card.id] = card
+    if entry.type == T.WELCOME_BONUS:
+        state.claims.bonus_given.add(card.id)
     return EntryResult.model_construct(
         id=entry.id,
         seq=entry.seq,
@@ -510,8 +521,16 @@ def _check_and_prepare(
     check_entry_claims(state.claims, entry)
     if entry.type == T.CARD_CREATED:
         card, merged_into = create_card(
-            session, terminal, entry, now, program_id=state.claims.program.id
+            session,
+            terminal,
+            entry,
+            now,
+            program_id=state.claims.program.id,
+            taken=state.identifiers(),
         )
+        state.cards[entry.card_id] = card  # what the enrollment's next entries apply to
+        if merged_into is None:
+            state.claims.enrolled.add(card.id)
         return card, merged_into, None
     if entry.new_card is not None:
         raise Refusal("invalid_entry", "Only CARD_CREATED entries carry new card data.")

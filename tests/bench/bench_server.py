@@ -2,7 +2,7 @@
 
     cd /work/main && .venv/bin/python -m tests.bench.bench_server [--backend both]
         [--entries 10000] [--batch 500] [--pushers 4] [--cards 100000] [--deltas 100000]
-        [--page 1000]
+        [--page 5000]
         [--pg-url postgresql+psycopg://postgres@127.0.0.1:5432/test]
         [--json bench-results/server.json]
 
@@ -21,8 +21,10 @@ database (the DB-API driver itself: sqlite3 / psycopg, executemany in one transa
   throughput: one terminal alone waits for each answer, so it measures the latency).
   Baseline: the same ledger rows (read back, given new ids and another terminal) inserted raw.
 - snapshot: --cards customers + cards inserted raw (the baseline), then paged through
-  GET /v1/sync/changes with limit --page by a new terminal from no cursor to has_more=false
-  (the keyset pages use the (company_id, id) indexes; their plans are printed).
+  GET /v1/sync/changes with limit --page (rows per page; the protocol's largest, as an
+  initial pull asks) by a new terminal from no cursor to has_more=false, each page decoded
+  with the standard json module (customers and cards come as row batches; the keyset
+  pages use the (company_id, id) indexes; their plans are printed).
 - delta: --deltas `cards` upserts written raw to change_log (the baseline), then read by a
   terminal whose cursor is just before them (a terminal catching up).
 
@@ -443,8 +445,10 @@ def page_through(
             answer.raise_for_status()
             body = answer.json()
             pages += 1
-            rows += len(body["changes"])
-            cards += sum(1 for change in body["changes"] if change["entity"] == "cards")
+            for change in body["changes"]:  # a row batch (snapshot) or one change (delta)
+                count = len(change["rows"]) if change["op"] == "upsert_rows" else 1
+                rows += count
+                cards += count if change["entity"] == "cards" else 0
             cursor = body["next_cursor"]
             if not body["has_more"]:
                 break
@@ -603,7 +607,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pushers", type=int, default=4, help="terminals pushing at once")
     parser.add_argument("--cards", type=int, default=100_000)
     parser.add_argument("--deltas", type=int, default=100_000)
-    parser.add_argument("--page", type=int, default=1000)
+    parser.add_argument("--page", type=int, default=5000, help="rows per changes page")
     parser.add_argument("--pg-url", default=DEFAULT_PG_URL)
     parser.add_argument("--json", type=Path, default=Path("bench-results/server.json"))
     args = parser.parse_args(argv)

@@ -26,7 +26,7 @@ from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync.protocol import PROTOCOL_HEADER
+from sync.protocol import PROTOCOL_HEADER, expand_changes
 from sync.server import admin, auth
 from sync.server.app import create_app
 from sync.server.db import make_engine, make_sessionmaker
@@ -168,12 +168,15 @@ class Term:
         return card_id
 
     def changes(self, cursor: str | None = None, limit: int = 500) -> dict[str, Any]:
+        """A page as a terminal reads it: row batches expanded into one change per row."""
         params: dict[str, Any] = {"limit": limit}
         if cursor is not None:
             params["cursor"] = cursor
         answer = self.http.get("/v1/sync/changes", params=params)
         assert answer.status_code == 200, answer.text
-        return answer.json()
+        page = answer.json()
+        page["changes"] = expand_changes(page["changes"])
+        return page
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """The fast `changes` path gives exactly what the models and the protocol model gave.
 
-sync.server.changes reads customers, cards and card aliases column by column (no ORM object
-per row) and the endpoint sends pre-serialized JSON (no `Change` model per row). Both must be
-byte for byte what `row.to_wire()` and FastAPI serializing `ChangesResponse` give.
+sync.server.changes sends customers, cards and card aliases as row batches whose values the
+database writes (no ORM object, no Python value per row), and the endpoint sends
+pre-serialized JSON (no `Change` model per row). Both must be byte for byte what
+`row.to_wire()` and FastAPI serializing `ChangesResponse` give, on both engines.
 """
 
 from __future__ import annotations
@@ -15,10 +16,20 @@ from typing import Any
 from pydantic_core import to_json
 from sqlalchemy import func, select
 
-from sync.protocol import Change, ChangesResponse
+from sync.protocol import Change, ChangesResponse, RowBatch
 from sync.server import admin
 from sync.server.app import create_app
-from sync.server.changes import _SNAPSHOT, Page, page_json, read_page, record_change, snapshot_rows
+from sync.server.changes import (
+    _BATCH_COLUMNS,
+    _SNAPSHOT,
+    Page,
+    RowsJson,
+    page_json,
+    read_page,
+    record_change,
+    snapshot_batch,
+    snapshot_rows,
+)
 from sync.server.models import Card, CardAlias, Customer, Program, Reward, Terminal, Vendor
 from terminal.domain.cards import card_number_from_body, new_qr_token
 
@@ -67,7 +78,8 @@ def _world(server: LiveServer) -> tuple[int, str, str]:
                 overdrawn=index == 4,
                 last_activity_at=None if index == 5 else now + timedelta(minutes=index),
                 created_at=now,
-                updated_at=now + timedelta(days=index, microseconds=index),
+                # Microseconds of every shape: none, trailing zeros, all six digits.
+                updated_at=START + timedelta(days=index, microseconds=(0, 120000, 7)[index % 3]),
             )
             session.add(customer)
             session.flush()
@@ -101,13 +113,28 @@ def _key(source: Any, key: str) -> Any:
     return key if source.key.type.python_type is str else int(key)
 
 
+def _entity_rows(
+    session: Any, terminal: Terminal, index: int, after: str | None, limit: int
+) -> list[tuple[str, dict[str, Any]]]:
+    """(key, data) of a snapshot entity's rows as a terminal reads them."""
+    entity = _SNAPSHOT[index].entity
+    if entity not in _BATCH_COLUMNS:
+        return snapshot_rows(session, terminal, index, after, limit)
+    count, last, rows_json = snapshot_batch(session, terminal, entity, after, limit)
+    names = [column.name for column in _BATCH_COLUMNS[entity]]
+    rows = [dict(zip(names, values, strict=True)) for values in json.loads(rows_json)]
+    assert len(rows) == count
+    assert last == (str(rows[-1]["id"]) if rows else None)
+    return [(str(data["id"]), data) for data in rows]
+
+
 def test_every_entity_reads_as_to_wire(server: LiveServer) -> None:
     company_id, terminal_id, _card = _world(server)
     with server.sessions.begin() as session:
         terminal = session.get(Terminal, terminal_id)
         assert terminal is not None
         for index, source in enumerate(_SNAPSHOT):
-            rows = snapshot_rows(session, terminal, index, None, 1000)
+            rows = _entity_rows(session, terminal, index, None, 1000)
             assert rows, source.entity
             for key, data in rows:
                 row = session.get(source.model, _key(source, key))
@@ -129,7 +156,7 @@ def test_every_entity_reads_as_to_wire(server: LiveServer) -> None:
             # Keyset paging by 2 gives the same rows.
             paged: list[tuple[str, dict[str, Any]]] = []
             after = None
-            while batch := snapshot_rows(session, terminal, index, after, 2):
+            while batch := _entity_rows(session, terminal, index, after, 2):
                 paged += batch
                 after = batch[-1][0]
             assert paged == rows, source.entity
@@ -139,7 +166,12 @@ def _reference_json(page: Page, server_time: datetime) -> tuple[bytes, str]:
     """What FastAPI sent when the endpoint returned the `ChangesResponse` model: the model
     dumped in JSON mode, rendered by its JSONResponse (compact, UTF-8, no NaN)."""
     model = ChangesResponse(
-        changes=[Change(**change) for change in page.changes],
+        changes=[
+            RowBatch.model_validate_json(change)
+            if isinstance(change, RowsJson)
+            else Change(**change)
+            for change in page.changes
+        ],
         next_cursor=page.next_cursor,
         has_more=page.has_more,
         snapshot=page.snapshot,
@@ -204,3 +236,32 @@ def test_openapi_still_documents_changes_response(server: LiveServer) -> None:
     assert ok["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/ChangesResponse"
     }
+
+
+def test_live_snapshot_pages_carry_row_batches_the_model_reads(server: LiveServer) -> None:
+    _world(server)
+    term = server.activate(server_vendor(server))
+    cursor: str | None = None
+    batches: dict[str, int] = {}
+    while True:
+        params: dict[str, Any] = {"limit": 4}
+        if cursor is not None:
+            params["cursor"] = cursor
+        answer = term.http.get("/v1/sync/changes", params=params)
+        assert answer.status_code == 200, answer.text
+        model = ChangesResponse.model_validate_json(answer.content)
+        assert model.model_dump_json().encode() == answer.content
+        rows = 0
+        for change in model.changes:
+            if isinstance(change, RowBatch):
+                assert change.columns == [c.name for c in _BATCH_COLUMNS[change.entity]]
+                batches[change.entity] = batches.get(change.entity, 0) + len(change.rows)
+                rows += len(change.rows)
+            else:
+                assert change.entity not in _BATCH_COLUMNS
+                rows += 1
+        assert rows <= 4
+        cursor = model.next_cursor
+        if not model.has_more:
+            break
+    assert batches == {"customers": 7, "cards": 7, "card_aliases": 2}

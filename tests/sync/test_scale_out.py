@@ -34,7 +34,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, func, or_, select, text
 from sqlalchemy.engine import make_url
 
-from sync.protocol import PROTOCOL_HEADER
+from sync.protocol import PROTOCOL_HEADER, expand_changes
 from sync.server import admin, auth
 from sync.server.db import init_database, make_engine, make_sessionmaker
 from sync.server.models import Card, ChangeLog, LedgerEntry, Reward, Terminal, Vendor
@@ -306,7 +306,7 @@ class Till:
             answer = self.client().get("/v1/sync/changes", params=params)
             assert answer.status_code == 200, answer.text
             page = answer.json()
-            for change in page["changes"]:
+            for change in expand_changes(page["changes"]):
                 key = (change["entity"], change["id"])
                 if change["op"] == "delete":
                     self.feed.view.pop(key, None)
