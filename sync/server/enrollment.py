@@ -30,7 +30,10 @@ class Identifiers:
     """What a push's enrollments must not reuse, read for all its CARD_CREATED entries at
     once (a few queries, not five per enrollment) and kept up to date as the push enrolls:
     card ids, card numbers and QR tokens (of cards and aliases of every company: they are
-    unique server-wide) and customer ids; with the terminal's card-number blocks.
+    unique server-wide) and customer ids; with the terminal's card-number blocks and the
+    company's cards whose customer has one of the enrollments' emails or phones (locked:
+    an enrollment may merge into them), the oldest card first, as one query per enrollment
+    would find them.
 
     Read under the push's locks (the terminal's row, the company's log); another company's
     push may still take a number or token meanwhile, which the unique constraints catch
@@ -41,6 +44,8 @@ class Identifiers:
     qr_tokens: set[str]
     customer_ids: set[str]
     blocks: list[tuple[int, int]]
+    by_email: dict[str, Card]
+    by_phone: dict[str, Card]
 
     @classmethod
     def read(cls, session: Session, terminal: Terminal, entries: list[PushEntry]) -> Identifiers:
@@ -53,6 +58,17 @@ class Identifiers:
         qr_tokens = {entry.new_card.qr_code_data for entry in new if entry.new_card}
         ids = {entry.card_id for entry in new}
         customers = {entry.new_card.customer_id for entry in new if entry.new_card}
+        emails: set[str] = set()
+        phones: set[str] = set()
+        country = _store_country(session, terminal)
+        for entry in new:
+            assert entry.new_card is not None
+            with suppress(LoyaltyError):
+                if email := normalize_email(entry.new_card.email):
+                    emails.add(email)
+            with suppress(LoyaltyError):
+                if phone := normalize_phone(entry.new_card.phone, country):
+                    phones.add(phone)
         taken = cls(
             card_ids=set(session.scalars(select(Card.id).where(Card.id.in_(ids)))),
             numbers=set(),
@@ -61,7 +77,25 @@ class Identifiers:
                 session.scalars(select(Customer.id).where(Customer.id.in_(customers)))
             ),
             blocks=reserved_blocks(session, terminal),
+            by_email={},
+            by_phone={},
         )
+        if emails or phones:
+            matches = session.execute(
+                select(Card, Customer.email, Customer.phone)
+                .join(Customer, Card.customer_id == Customer.id)
+                .where(
+                    Card.company_id == terminal.company_id,
+                    or_(Customer.email.in_(emails), Customer.phone.in_(phones)),
+                )
+                .order_by(Card.created_at)
+                .with_for_update()
+            )
+            for card, email, phone in matches:
+                if email in emails:
+                    taken.by_email.setdefault(email, card)
+                if phone in phones:
+                    taken.by_phone.setdefault(phone, card)
         for model in (Card, CardAlias):
             for number, qr in session.execute(
                 select(model.card_number, model.qr_code_data).where(
@@ -77,6 +111,26 @@ class Identifiers:
 
     def card_taken(self, card_id: str, number: str, qr: str) -> bool:
         return card_id in self.card_ids or number in self.numbers or qr in self.qr_tokens
+
+    def customer_card(self, email: str | None, phone: str | None) -> Card | None:
+        """The oldest card of a customer with this email or phone, or None."""
+        found = [
+            card
+            for card in (self.by_email.get(email or ""), self.by_phone.get(phone or ""))
+            if card is not None
+        ]
+        return min(found, key=lambda card: card.created_at) if found else None
+
+    def note(self, card: Card, customer: Customer) -> None:
+        """A card this push enrolled: its identifiers are taken from now on."""
+        self.card_ids.add(card.id)
+        self.numbers.add(card.card_number)
+        self.qr_tokens.add(card.qr_code_data)
+        self.customer_ids.add(customer.id)
+        if customer.email:
+            self.by_email.setdefault(customer.email, card)
+        if customer.phone:
+            self.by_phone.setdefault(customer.phone, card)
 
 
 def create_card(
@@ -112,7 +166,7 @@ def create_card(
         )
     if taken.card_taken(entry.card_id, number, new.qr_code_data):
         raise Refusal("card_exists", "A card with this id, number or QR token already exists.")
-    existing = _existing_card_of_customer(session, terminal.company_id, email, phone)
+    existing = taken.customer_card(email, phone)
     if existing is not None:
         taken.numbers.add(number)  # now an alias's
         taken.qr_tokens.add(new.qr_code_data)
@@ -153,10 +207,7 @@ def create_card(
     session.add(customer)
     session.flush()
     session.add(card)
-    taken.card_ids.add(card.id)
-    taken.numbers.add(number)
-    taken.qr_tokens.add(new.qr_code_data)
-    taken.customer_ids.add(customer.id)
+    taken.note(card, customer)
     record_change(
         session,
         company_id=terminal.company_id,
@@ -172,25 +223,6 @@ def _store_country(session: Session, terminal: Terminal) -> str:
     vendor = session.get(Vendor, terminal.vendor_id)
     assert vendor is not None  # a terminal's vendor is never deleted (foreign key)
     return vendor.country
-
-
-def _existing_card_of_customer(
-    session: Session, company_id: int, email: str | None, phone: str | None
-) -> Card | None:
-    matches = []
-    if email:
-        matches.append(Customer.email == email)
-    if phone:
-        matches.append(Customer.phone == phone)
-    if not matches:
-        return None
-    return session.scalars(
-        select(Card)
-        .join(Customer, Card.customer_id == Customer.id)
-        .where(Card.company_id == company_id, or_(*matches))
-        .order_by(Card.created_at)
-        .with_for_update()
-    ).first()
 
 
 def _merge_into(
