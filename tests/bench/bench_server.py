@@ -22,8 +22,8 @@ database (the DB-API driver itself: sqlite3 / psycopg, executemany in one transa
   Baseline: the same ledger rows (read back, given new ids and another terminal) inserted raw.
 - snapshot: --cards customers + cards inserted raw (the baseline), then paged through
   GET /v1/sync/changes with limit --page (rows per page; the protocol's largest, as an
-  initial pull asks) by a new terminal from no cursor to has_more=false, each page decoded
-  with the standard json module (customers and cards come as row batches; the keyset
+  initial pull asks) by a new terminal from no cursor to has_more=false, each page
+  validated as the protocol's ChangesResponse (customers and cards come as row batches; the keyset
   pages use the (company_id, id) indexes; their plans are printed).
 - delta: --deltas `cards` upserts written raw to change_log (the baseline), then read by a
   terminal whose cursor is just before them (a terminal catching up).
@@ -57,7 +57,7 @@ import uvicorn
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from sync.protocol import PROTOCOL_HEADER
+from sync.protocol import PROTOCOL_HEADER, ChangesResponse, RowBatch
 from sync.server import admin, auth
 from sync.server.app import create_app
 from sync.server.db import init_database, make_engine, make_sessionmaker
@@ -443,14 +443,15 @@ def page_through(
                 params["cursor"] = cursor
             answer = client.get("/v1/sync/changes", params=params)
             answer.raise_for_status()
-            body = answer.json()
+            # Validated as the terminal's engine reads it (the protocol model).
+            body = ChangesResponse.model_validate_json(answer.content)
             pages += 1
-            for change in body["changes"]:  # a row batch (snapshot) or one change (delta)
-                count = len(change["rows"]) if change["op"] == "upsert_rows" else 1
+            for change in body.changes:  # a row batch (snapshot) or one change (delta)
+                count = len(change.rows) if isinstance(change, RowBatch) else 1
                 rows += count
-                cards += count if change["entity"] == "cards" else 0
-            cursor = body["next_cursor"]
-            if not body["has_more"]:
+                cards += count if change.entity == "cards" else 0
+            cursor = body.next_cursor
+            if not body.has_more:
                 break
         elapsed = time.perf_counter() - started
     return {
