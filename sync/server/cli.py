@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import importlib
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -65,17 +64,6 @@ def default_database_url() -> str:
     folder = Path(platformdirs.user_data_dir("loyalty-server", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'server.db'}"
-
-
-def redact_query_strings(record: logging.LogRecord) -> bool:
-    """Access-log filter: lookups carry QR tokens, emails and phones in the query string."""
-    if isinstance(record.args, tuple) and len(record.args) >= 3:
-        path = str(record.args[2])
-        if "?" in path:
-            args = list(record.args)
-            args[2] = path.split("?", 1)[0] + "?…"
-            record.args = tuple(args)
-    return True
 
 
 def _parser() -> argparse.ArgumentParser:
