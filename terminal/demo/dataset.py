@@ -62,9 +62,9 @@ Gauthier Perrin Clément Morin Nicolas Henry"""
 _DOMAINS = """gmail.com gmail.com gmail.com outlook.fr hotmail.com yahoo.fr orange.fr free.fr
 laposte.net icloud.com proton.me sfr.fr wanadoo.fr gmx.de web.de"""
 _CUSTOMER = "INSERT INTO customers VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-_CARD = "INSERT INTO loyalty_cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_CARD = "INSERT INTO loyalty_cards VALUES (" + "?, " * 20 + "?)"  # all 21 columns
 _SEARCH = "INSERT INTO card_search (rowid, body) VALUES (?, ?)"
-_ENTRY = "INSERT INTO loyalty_transactions VALUES (" + "?, " * 23 + "?)"  # all 24 columns
+_ENTRY = "INSERT INTO loyalty_transactions VALUES (" + "?, " * 24 + "?)"  # all 25 columns
 
 
 @dataclass(frozen=True)
@@ -301,12 +301,14 @@ class _Generator:
             if dp:
                 (p_earned if dp > 0 else p_redeemed)[card] += abs(dp)
             terminal, vendor = self.terminals[term]
-            # every column, in table order; received_at is 2 s to 15 min after the entry
+            # every column, in table order; received_at is 2 s to 15 min after the entry, and
+            # it was sent at the entry's time
             rows.append(
                 (_uuid(rng), company, card, vendor, terminal, seqs[term],
                  staff[int(r() * len(staff))], kind, ds, dp, stamps[card], points[card],
                  amount, None, reward_id, reward, None, 0, note, 0, self._at(t),
-                 self._at(t + 2_000_000 + int(r() * 900_000_000)), SyncState.ACCEPTED, None)
+                 self._at(t + 2_000_000 + int(r() * 900_000_000)), SyncState.ACCEPTED, None,
+                 self._at(t))
             )  # fmt: skip
             seqs[term] += 1
             if len(rows) == CHUNK_ROWS or done == len(keys):
@@ -344,10 +346,12 @@ class _Generator:
             rest = " ".join(part for part in (email, phone, national, number) if part)
             search.append((card, f"{name_keys[first, last]} {rest}"))
             qr = QR_TOKEN_PREFIX + base64.urlsafe_b64encode(rng.randbytes(18)).decode()
+            # every entry is settled: the confirmed balances are the balances
             cards.append(
                 (card, _uuid(rng), company, card, company, number, qr, self.terminals[term][1],
                  1, *(column[card] for column in balances),
-                 None if active is None else self._at(active), created, updated)
+                 None if active is None else self._at(active), created, updated,
+                 balances[0][card], balances[3][card], updated)
             )  # fmt: skip
             if len(cards) == CHUNK_ROWS // 4 or card == self.n:
                 yield card, (customers, cards, search)

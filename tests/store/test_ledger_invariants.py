@@ -30,7 +30,7 @@ from hypothesis.stateful import (
 from sqlalchemy import func, select
 
 from terminal.domain.errors import LoyaltyError
-from terminal.domain.ledger import TransactionType
+from terminal.domain.ledger import SyncState, TransactionType
 from terminal.store.models import LedgerEntry, LoyaltyCard, TerminalIdentity
 from tests.factories import CASHIER, MANAGER, Terminal, make_terminal, open_terminal
 
@@ -150,6 +150,32 @@ class CounterMachine(RuleBasedStateMachine):
                 assert card.stamp_count >= 0
                 assert card.points_balance >= 0
                 assert sums[card.id] == (card.stamp_count, card.points_balance)
+
+    @invariant()
+    def shown_balances_are_confirmed_plus_pending(self) -> None:
+        """Counter operations only add pending entries: the confirmed part (what the server
+        confirmed, none of it here) never moves, and what the cashier sees is it plus the
+        pending entries' deltas."""
+        with self.terminal.database.reader() as session:
+            pending = dict(
+                (card_id, (stamps, points))
+                for card_id, stamps, points in session.execute(
+                    select(
+                        LedgerEntry.card_id,
+                        func.sum(LedgerEntry.stamps_delta),
+                        func.sum(LedgerEntry.points_delta),
+                    )
+                    .where(LedgerEntry.sync_state == SyncState.PENDING)
+                    .group_by(LedgerEntry.card_id)
+                )
+            )
+            for card in session.scalars(select(LoyaltyCard)):
+                stamps, points = pending.get(card.id, (0, 0))
+                assert (card.confirmed_stamp_count, card.confirmed_points_balance) == (0, 0)
+                assert card.stamp_count == card.confirmed_stamp_count + stamps
+                assert card.points_balance == card.confirmed_points_balance + points
+            sent = session.scalar(select(func.count()).where(LedgerEntry.sent_at.is_not(None)))
+            assert sent == 0  # nothing pushes here
 
     @invariant()
     def sequence_has_no_gaps_and_every_entry_names_its_staff(self) -> None:

@@ -182,6 +182,50 @@ def test_revision_0005_fills_the_store_country_and_stores_phones_in_e164(tmp_pat
     terminal.database.dispose()
 
 
+def test_revision_0006_keeps_the_confirmed_balances_apart(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _fill_first_schema(path)  # card 1: 50 points (its welcome bonus)
+    database = open_database(path)
+    upgrade(database.engine, "0005")
+    entry = (
+        "INSERT INTO loyalty_transactions (id, company_id, card_id, vendor_id, terminal_id, "
+        "terminal_seq, staff_id, type, stamps_delta, points_delta, stamp_count_after, "
+        "points_balance_after, shortfall, authorized_online, transaction_at, sync_state) "
+        "VALUES (:id, 1, 1, 1, '11111111-1111-4111-8111-111111111111', :seq, 1, :type, :ds, "
+        ":dp, :stamps, :points, 0, 0, '2025-01-02 10:00:00.000000', :state)"
+    )
+    rows = [  # the bonus was confirmed; an earn and a stamp are still pending
+        ("WELCOME_BONUS", 0, 50, 0, 50, "accepted"),
+        ("POINTS_EARNED", 0, 30, 0, 80, "pending"),
+        ("STAMP_EARNED", 1, 0, 1, 80, "pending"),
+    ]
+    with database.engine.begin() as connection:
+        for seq, (kind, ds, dp, stamps, points, state) in enumerate(rows, start=1):
+            connection.execute(
+                text(entry),
+                {"id": str(uuid.uuid4()), "seq": seq, "type": kind, "ds": ds, "dp": dp,
+                 "stamps": stamps, "points": points, "state": state},
+            )  # fmt: skip
+        connection.execute(text("UPDATE loyalty_cards SET points_balance = 80, stamp_count = 1"))
+    database.dispose()
+
+    terminal = open_terminal(path)
+
+    with terminal.database.reader() as session:
+        card = session.execute(
+            text(
+                "SELECT stamp_count, points_balance, confirmed_stamp_count, "
+                "confirmed_points_balance, confirmed_at FROM loyalty_cards WHERE id = 1"
+            )
+        ).one()
+        sent = session.scalar(
+            text("SELECT count(*) FROM loyalty_transactions WHERE sent_at IS NOT NULL")
+        )
+    assert tuple(card) == (1, 80, 0, 50, None)  # shown = confirmed + pending
+    assert sent == 0
+    terminal.database.dispose()
+
+
 def test_upgrading_twice_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
     open_current(path).dispose()

@@ -58,6 +58,12 @@ class LoyaltyCard(Base):
     last_activity_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # The server-confirmed part of the balances above, kept apart (migration 0006): the
+    # columns above are always these plus this terminal's pending entries, so a pulled
+    # card state is written here and the pending entries added on top, never counted twice.
+    confirmed_stamp_count: Mapped[int] = mapped_column(Integer, default=0)
+    confirmed_points_balance: Mapped[int] = mapped_column(Integer, default=0)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # server time
 
     customer: Mapped[Customer] = relationship(lazy="joined", innerjoin=True)
 

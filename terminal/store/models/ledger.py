@@ -73,6 +73,10 @@ class LedgerEntry(Base):
         StrEnumType(SyncState, 10), default=SyncState.PENDING
     )
     sync_reason: Mapped[str | None] = mapped_column(Text)
+    # When a push first carried it (migration 0006). Pending and sent: the server may have
+    # applied it with the answer lost, so the engine pushes it again (a `duplicate` answer
+    # settles it) before it pulls card states that could already include it.
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class TerminalIdentity(Base):
