@@ -53,7 +53,10 @@ def paint_qr(painter: QPainter, target: QRectF, text: str) -> None:
     """Paint the code filling the square `target` (quiet zone included) as one vector shape.
 
     Adjacent dark modules are merged into one outline, so a printer or a PDF viewer shows
-    no hairline seams between them at any resolution.
+    no hairline seams between them at any resolution. The outline is built on the module
+    grid (whole numbers, so the merge is exact) and scaled when painted: built at the
+    target's fractional coordinates, rounding left slivers between rows that printed as
+    white hairlines and kept about one code in 30 from decoding.
     """
     dark = qr_modules(text)
     count = dark.shape[0]
@@ -69,18 +72,13 @@ def paint_qr(painter: QPainter, target: QRectF, text: str) -> None:
             start = col
             while col < count and dark[row, col]:
                 col += 1
-            path.addRect(
-                QRectF(
-                    origin.x() + start * module,
-                    origin.y() + row * module,
-                    (col - start) * module,
-                    module,
-                )
-            )
+            path.addRect(QRectF(start, row, col - start, 1))
     painter.save()
     painter.fillRect(QRectF(origin, target.size()), QColor("white"))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("black"))
+    painter.translate(origin)
+    painter.scale(module, module)
     painter.drawPath(path.simplified())
     painter.restore()
 
