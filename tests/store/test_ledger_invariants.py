@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -136,16 +137,7 @@ class CounterMachine(RuleBasedStateMachine):
     @invariant()
     def balances_equal_ledger_sums_and_never_negative(self) -> None:
         with self.terminal.database.reader() as session:
-            sums = dict(
-                (card_id, (stamps, points))
-                for card_id, stamps, points in session.execute(
-                    select(
-                        LedgerEntry.card_id,
-                        func.sum(LedgerEntry.stamps_delta),
-                        func.sum(LedgerEntry.points_delta),
-                    ).group_by(LedgerEntry.card_id)
-                )
-            )
+            sums = _delta_sums(session)
             for card in session.scalars(select(LoyaltyCard)):
                 assert card.stamp_count >= 0
                 assert card.points_balance >= 0
@@ -157,18 +149,7 @@ class CounterMachine(RuleBasedStateMachine):
         confirmed, none of it here) never moves, and what the cashier sees is it plus the
         pending entries' deltas."""
         with self.terminal.database.reader() as session:
-            pending = dict(
-                (card_id, (stamps, points))
-                for card_id, stamps, points in session.execute(
-                    select(
-                        LedgerEntry.card_id,
-                        func.sum(LedgerEntry.stamps_delta),
-                        func.sum(LedgerEntry.points_delta),
-                    )
-                    .where(LedgerEntry.sync_state == SyncState.PENDING)
-                    .group_by(LedgerEntry.card_id)
-                )
-            )
+            pending = _delta_sums(session, LedgerEntry.sync_state == SyncState.PENDING)
             for card in session.scalars(select(LoyaltyCard)):
                 stamps, points = pending.get(card.id, (0, 0))
                 assert (card.confirmed_stamp_count, card.confirmed_points_balance) == (0, 0)
@@ -213,6 +194,15 @@ class CounterMachine(RuleBasedStateMachine):
                 original = originals[original_id]
                 assert total <= original.points_delta + original.stamps_delta
                 assert returned[original_id] <= (original.purchase_amount or 0)
+
+
+def _delta_sums(session: Any, *where: Any) -> dict[int, tuple[int, int]]:
+    """(stamps, points) deltas summed per card, of the entries matching `where`."""
+    query = select(
+        LedgerEntry.card_id, func.sum(LedgerEntry.stamps_delta), func.sum(LedgerEntry.points_delta)
+    )
+    rows = session.execute(query.where(*where).group_by(LedgerEntry.card_id))
+    return {card_id: (stamps, points) for card_id, stamps, points in rows}
 
 
 def test_random_counter_sessions_keep_the_ledger_invariants(template_db: Path) -> None:
