@@ -164,7 +164,14 @@ class PushRequest(WireModel):
 
 
 class CardBalances(WireModel):
-    """A card's server-confirmed state."""
+    """A card's server-confirmed state.
+
+    `updated_at` is the state's version: the server moves it forward on every change of the
+    card, never back (a later state always has a later time, whatever the clocks of
+    concurrent requests did), and a `cards` change carries the same value. A terminal keeps
+    the state with the latest `updated_at` and ignores older ones that a pull may still
+    bring.
+    """
 
     card_id: str
     is_active: bool
@@ -175,6 +182,7 @@ class CardBalances(WireModel):
     total_points_earned: int
     points_redeemed: int
     last_activity_at: datetime | None
+    updated_at: datetime | None = None
 
 
 class EntryResult(WireModel):

@@ -34,7 +34,15 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.server.changes import lock_company_log, prune_change_log, record_change
-from sync.server.models import Card, ChangeLog, LedgerEntry, Program, ServerState, Vendor
+from sync.server.models import (
+    Card,
+    ChangeLog,
+    LedgerEntry,
+    Program,
+    ServerState,
+    Vendor,
+    card_version_after,
+)
 from terminal.domain.clock import require_utc, store_date
 from terminal.domain.ledger import TransactionType
 from terminal.domain.points import points_expiry_date
@@ -154,7 +162,7 @@ def _write_expiry(
 ) -> None:
     amount = card.points_balance
     card.points_balance = 0
-    card.updated_at = now
+    card.updated_at = card_version_after(card.updated_at, now)
     notes = f"Points expired on {expires_on.isoformat()} (no activity since the window)."
     digest = hashlib.sha256(f"server:{entry_id}:{amount}".encode()).hexdigest()
     session.add(

@@ -50,6 +50,7 @@ from sync.server.models import (
     Settings,
     Terminal,
     Vendor,
+    card_version_after,
 )
 from sync.server.rules_history import RulesAt
 from terminal.domain.cards import format_card_number
@@ -87,6 +88,7 @@ def balances(card: Card | None) -> CardBalances | None:
         total_points_earned=card.total_points_earned,
         points_redeemed=card.points_redeemed,
         last_activity_at=card.last_activity_at,
+        updated_at=card.updated_at,
     )
 
 
@@ -676,4 +678,4 @@ def _apply_to_card(card: Card, entry: PushEntry, *, overdraft: bool, now: dateti
         card.last_activity_at = entry.transaction_at
     if overdraft:
         card.overdrawn = True
-    card.updated_at = now
+    card.updated_at = card_version_after(card.updated_at, now)

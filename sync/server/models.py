@@ -6,7 +6,7 @@ the UUID the terminal made. `to_wire()` gives each catalogue row as the `changes
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -48,6 +48,16 @@ INTEGER_MIN, INTEGER_MAX = -(2**31), 2**31 - 1
 
 def fits_integer(value: int) -> bool:
     return INTEGER_MIN <= value <= INTEGER_MAX
+
+
+def card_version_after(previous: datetime | None, now: datetime) -> datetime:
+    """A card's next `updated_at`: `now`, or just after the previous one when a concurrent
+    request's clock was behind (its time was read before it waited for the card's lock).
+    Terminals keep the card state with the latest `updated_at` (sync.protocol.CardBalances),
+    so it must only move forward."""
+    if previous is not None and now <= previous:
+        return previous + timedelta(microseconds=1)
+    return now
 
 
 class UtcDateTime(TypeDecorator[datetime]):

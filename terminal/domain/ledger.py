@@ -24,6 +24,11 @@ class SyncState(StrEnum):
     """Where a local ledger entry stands with the central server."""
 
     PENDING = "pending"
+    # A redemption being authorised online right now (at most one, for about 1.5 s): it
+    # holds its sequence number and counts in the shown balance like a pending entry, and
+    # becomes accepted (the server said yes), pending (no answer in time: offline rules)
+    # or is withdrawn (the server said no: it never happened, its number is free again).
+    AUTHORIZING = "authorize"
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     OVERDRAFT = "overdraft"

@@ -9,6 +9,7 @@ from terminal.store.models.catalog import (
     StaffPin,
     Vendor,
 )
+from terminal.store.models.conflicts import SyncConflict
 from terminal.store.models.ledger import (
     CatalogVersion,
     LedgerEntry,
@@ -28,6 +29,7 @@ __all__ = [
     "LoyaltyProgram",
     "Reward",
     "StaffPin",
+    "SyncConflict",
     "SyncCursor",
     "TerminalIdentity",
     "Vendor",
