@@ -28,17 +28,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Protocol
 
 from sync.backoff import Backoff
 from sync.client import AuthExpired, Offline, ProtocolMismatch, RateLimited, SyncClient, SyncError
-from sync.protocol import (
-    MAX_PUSH_ENTRIES,
-    ChangesResponse,
-    PushEntry,
-    PushRequest,
-    PushResponse,
-)
+from sync.port import LocalCounts, LocalStore, PushOutcome
+from sync.protocol import MAX_PUSH_ENTRIES, PushRequest
 from terminal.domain.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
@@ -47,39 +41,6 @@ DEFAULT_PULL_INTERVAL_S = 30.0
 DEFAULT_DEBOUNCE_S = 0.3
 DEFAULT_PAGE_SIZE = 2000
 CLOCK_SKEW_WARNING_S = 120.0
-
-
-@dataclass(frozen=True)
-class LocalCounts:
-    pending: int
-    conflicts: int  # not yet seen by a manager
-
-
-@dataclass(frozen=True)
-class PushOutcome:
-    by_result: dict[str, int]
-    conflicts: int
-    gaps: int
-
-
-class LocalStore(Protocol):
-    """What the engine needs of the local database. Each call is one short unit of work."""
-
-    def terminal_id(self) -> str | None: ...
-
-    def take_push_batch(self, limit: int, now: datetime) -> list[PushEntry]: ...
-
-    def save_push(self, answer: PushResponse) -> PushOutcome: ...
-
-    def has_unanswered(self) -> bool: ...
-
-    def cursor(self) -> str | None: ...
-
-    def save_page(self, page: ChangesResponse, now: datetime) -> dict[str, int]: ...
-
-    def note_push(self, now: datetime) -> None: ...
-
-    def counts(self) -> LocalCounts: ...
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from sync.engine import LocalCounts, PushOutcome
+from sync.port import LocalCounts, PushOutcome
 from sync.protocol import ActivateResponse, ChangesResponse, PushEntry, PushResponse
 from terminal.services.context import Sessions
 from terminal.services.syncing import outbox
