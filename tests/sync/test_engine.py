@@ -3,14 +3,20 @@ real central server over loopback, SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from sync.protocol import PushRequest
+from sync.server import admin
 from terminal.domain.ledger import SyncState
+from terminal.services.syncing.store import save_activation
+from terminal.store.models import Reward, SyncConflict
 from tests.sync.conftest import LiveServer, World
+from tests.sync.network import Network
 from tests.sync.terminals import (
     SyncedTerminal,
     make_terminal,
@@ -109,3 +115,160 @@ def test_a_lost_answer_is_pushed_again_and_never_counted_twice(
     assert (shown.points_balance, shown.pending_points) == (80, 0)
     station.sync()
     assert_converged(world.server, main, station)
+
+
+def _reward(till: SyncedTerminal, cost: int) -> int:
+    with till.database.reader() as session:
+        return session.scalars(select(Reward.id).where(Reward.points_cost == cost)).one()
+
+
+def _conflicts(till: SyncedTerminal) -> list[tuple[str, str | None]]:
+    with till.database.reader() as session:
+        return [
+            (row.kind, row.code)
+            for row in session.scalars(select(SyncConflict).order_by(SyncConflict.id))
+        ]
+
+
+def test_two_stores_spending_the_same_points_offline_is_an_overdraft_shown_to_a_manager(
+    world: World, tills: tuple[SyncedTerminal, SyncedTerminal]
+) -> None:
+    main, station = tills
+    card = main.services.enroll.enroll(
+        main.actor, first_name="Di", last_name="Ng", email="di@example.com"
+    ).card
+    main.services.points.earn(main.actor, card.card_id, "60")  # 50 + 60 = 110
+    main.sync()
+    station.sync()
+    pastry = _reward(station, 100)
+    main.services.points.redeem(main.actor, card.card_id, pastry)
+    station.services.points.redeem(station.actor, card.card_id, pastry)
+
+    main.sync()
+    status = station.sync()
+    assert status.conflicts == 1
+    assert _conflicts(station) == [("overdraft", "overdraft")]
+    assert station.states()[SyncState.OVERDRAFT.value] == 1
+    main.sync()
+    for till in (main, station):
+        shown = till.services.lookup.card(card.card_id)
+        assert (shown.points_balance, shown.pending_points) == (-90, 0)
+    assert_converged(world.server, main, station)
+
+
+def test_an_enrollment_of_a_known_customer_is_merged_and_its_card_keeps_working(
+    world: World, tills: tuple[SyncedTerminal, SyncedTerminal]
+) -> None:
+    main, station = tills
+    first = main.services.enroll.enroll(
+        main.actor, first_name="Cy", last_name="Ro", email="cy@example.com"
+    ).card
+    second = station.services.enroll.enroll(
+        station.actor, first_name="Cy", last_name="Ro", email="cy@example.com"
+    ).card
+    station.services.points.earn(station.actor, second.card_id, "20")
+    main.sync()
+    status = station.sync()
+
+    assert sorted(_conflicts(station)) == [
+        ("merged", None),
+        ("rejected", "welcome_bonus_already_granted"),
+    ]
+    assert status.conflicts == 2
+    assert station.card(second.card_id) is None  # its history moved to the customer's card
+    merged = station.services.lookup.by_scan(second.qr_token)
+    assert merged.card_id == first.card_id
+    assert merged.points_balance == 70  # first card's welcome bonus + the 20 earned
+    history = station.services.lookup.history(first.card_id)
+    # This till's three entries (its enrollment, the refused bonus, the earn), on the one card.
+    assert len(history.entries) == 3
+    main.sync()
+    assert main.services.lookup.by_scan(second.qr_token).card_id == first.card_id
+    assert_converged(world.server, main, station)
+
+
+def test_a_revoked_token_keeps_the_counter_working_and_the_queue_until_reactivation(
+    world: World, tills: tuple[SyncedTerminal, SyncedTerminal]
+) -> None:
+    main, _station = tills
+    server = world.server
+    card = main.services.enroll.enroll(
+        main.actor, first_name="Ed", last_name="Ok", email="ed@example.com"
+    ).card
+    main.sync()
+    with server.sessions.begin() as session:
+        admin.revoke_terminal(session, main.terminal_id, actor="test", now=server.clock.now())
+    main.services.points.earn(main.actor, card.card_id, "10")
+
+    status = main.sync()
+    assert status.state == "auth_expired"
+    assert status.error_kind == "auth_expired"
+    assert status.pending == 1
+    main.services.points.earn(main.actor, card.card_id, "5")  # the counter goes on
+    assert main.sync().pending == 2  # and nothing is sent until re-activation
+
+    answer = main.client.activate(server.activation_code(world.vendor_a1), "main again")
+    save_activation(main.database, answer, server.url, server.clock.now())
+    main.engine.set_token(answer.token)
+    status = main.sync()
+    assert status.state == "online"
+    assert status.pending == 0
+    assert main.services.lookup.card(card.card_id).points_balance == 65
+    assert_converged(server, main)
+
+
+def test_offline_keeps_everything_and_a_lost_answer_settles_once(
+    world: World, tmp_path: Path
+) -> None:
+    network = Network()
+    till = make_terminal(
+        world.server, world.vendor_a1, tmp_path, "wobbly", world.staff_a, transport=network
+    )
+    try:
+        card = till.services.enroll.enroll(
+            till.actor, first_name="Fa", last_name="Um", email="fa@example.com"
+        ).card
+        network.down = True
+        status = till.sync()
+        assert status.state == "offline"
+        assert status.error_kind == "offline"
+        assert status.pending == 2
+        assert status.retry_in_s is not None
+        assert 0 <= status.retry_in_s <= 60
+
+        network.down = False
+        network.lose_answers = 1  # the push is applied, its answer lost
+        assert till.sync().state == "offline"
+        assert till.states() == {SyncState.PENDING.value: 2}
+        status = till.sync()
+        assert status.state == "online"
+        assert status.pending == 0
+        assert till.states() == {SyncState.ACCEPTED.value: 2}
+        assert till.services.lookup.card(card.card_id).points_balance == 50
+        assert_converged(world.server, till)
+    finally:
+        till.close()
+        network.close()
+
+
+def test_the_engine_thread_pushes_after_an_operation_and_stops_twice(
+    world: World, tmp_path: Path
+) -> None:
+    till = make_terminal(
+        world.server, world.vendor_a1, tmp_path, "threaded", world.staff_a, debounce_s=0.01
+    )
+    settled = threading.Event()
+    till.engine._on_status = lambda status: settled.set() if status.pushed >= 2 else None
+    try:
+        till.engine.start()
+        till.services.enroll.enroll(
+            till.actor, first_name="Gu", last_name="Ko", email="gu@example.com"
+        )
+        till.engine.trigger()
+        assert settled.wait(10), till.engine.status
+        assert till.states() == {SyncState.ACCEPTED.value: 2}
+    finally:
+        till.engine.stop()
+        till.engine.stop()
+        assert till.engine.status.state == "stopped"
+        till.close()
