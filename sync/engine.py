@@ -25,14 +25,16 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from sync.backoff import Backoff
 from sync.client import AuthExpired, Offline, ProtocolMismatch, RateLimited, SyncClient, SyncError
-from sync.port import LocalCounts, LocalStore, PushOutcome
+from sync.port import LocalStore
 from sync.protocol import MAX_PUSH_ENTRIES, PushRequest
+from sync.status import AuthorizationVerdict, PullProgress, SyncStatus
 from terminal.domain.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
@@ -41,35 +43,7 @@ DEFAULT_PULL_INTERVAL_S = 30.0
 DEFAULT_DEBOUNCE_S = 0.3
 DEFAULT_PAGE_SIZE = 2000
 CLOCK_SKEW_WARNING_S = 120.0
-
-
-@dataclass(frozen=True)
-class PullProgress:
-    """A pull under way: pages and rows saved so far (a snapshot: the whole company)."""
-
-    snapshot: bool
-    pages: int
-    rows: int
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """What the status bar shows. `state`: "starting", "online", "offline" (no answer),
-    "auth_expired" (re-activation needed), "error" (the server answered, but not usefully:
-    see `error_kind`), "stopped". `error_kind` is a SyncError kind (sync.client)."""
-
-    state: str = "starting"
-    pending: int = 0
-    conflicts: int = 0
-    last_success_at: datetime | None = None
-    last_error_at: datetime | None = None
-    error_kind: str | None = None
-    error_detail: str | None = None  # for logs and the details box: never a token
-    clock_skew_s: float | None = None  # server minus terminal, when over 2 minutes
-    pulling: PullProgress | None = None
-    retry_in_s: float | None = None
-    pushed: int = 0  # entries settled since start
-    pulled: int = 0  # rows saved since start
+AUTHORIZE_DEADLINE_S = 1.5  # a customer waits at the counter
 
 
 class SyncEngine:
@@ -87,7 +61,11 @@ class SyncEngine:
         debounce_s: float = DEFAULT_DEBOUNCE_S,
         page_size: int = DEFAULT_PAGE_SIZE,
         batch_size: int = MAX_PUSH_ENTRIES,
+        load_token: Callable[[], str | None] | None = None,
     ) -> None:
+        """`load_token`: reads the terminal's token from the credential store, called on
+        the engine's thread before the first request (keyring can be slow or ask for a
+        password: never on the GUI thread). Without it the client's token is used."""
         self._store = store
         self._client = client
         self._clock = clock or SystemClock()
@@ -100,9 +78,14 @@ class SyncEngine:
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()  # one cycle at a time (thread, run_once, authorize)
+        self._lock = threading.Lock()  # one cycle at a time (thread or run_once)
+        # One push at a time (a cycle's, or an online authorisation's). A pull does not hold
+        # it: a redemption is authorised during a long initial pull too.
+        self._push_lock = threading.Lock()
+        self._recovered = False
         self._status = SyncStatus()
         self._auth_expired = False
+        self._load_token = load_token
 
     # --- control (any thread) --------------------------------------------------------------
 
@@ -123,6 +106,7 @@ class SyncEngine:
     def set_token(self, token: str) -> None:
         """A new token (re-activation): sync resumes at once."""
         self._client.set_token(token)
+        self._load_token = None
         self._auth_expired = False
         self._wake.set()
 
@@ -173,6 +157,20 @@ class SyncEngine:
             if self._store.terminal_id() is None:
                 self._publish(state="error", error_kind="not_activated", error_detail=None)
                 return False
+            if self._load_token is not None:
+                try:
+                    token = self._load_token()
+                except Exception as err:  # e.g. the OS credential store is locked
+                    failure = SyncError(f"the credential store failed: {type(err).__name__}")
+                    failure.kind = "credential_store"
+                    self._failed(failure, state="error", retry=self._backoff.failed())
+                    return False
+                if not token:
+                    self._auth_expired = True
+                    self._publish(state="auth_expired", error_kind="no_token", error_detail=None)
+                    return False
+                self._client.set_token(token)
+                self._load_token = None
             self._push_all()
             if not self._stopping.is_set():
                 self._pull_all()
@@ -212,14 +210,27 @@ class SyncEngine:
         )
         return True
 
-    def _push_all(self) -> None:
+    def _push_all(self, deadline: float | None = None) -> None:
+        """Every pending entry, in batches; `deadline` (monotonic): give up when it passes."""
         terminal_id = self._store.terminal_id()
         assert terminal_id is not None
+        with self._push_lock:
+            if not self._recovered:
+                self._store.recover_authorizations()  # left by a crash: unanswered
+                self._recovered = True
+            self._push_batches(terminal_id, deadline)
+
+    def _push_batches(self, terminal_id: str, deadline: float | None) -> None:
         while not self._stopping.is_set():
             batch = self._store.take_push_batch(self._batch_size, self._clock.now())
             if not batch:
                 return
-            answer = self._client.push(PushRequest(terminal_id=terminal_id, entries=batch))
+            remaining = None if deadline is None else deadline - time.monotonic()
+            if remaining is not None and remaining <= 0:
+                raise Offline("no time left to send the queue first", timed_out=True)
+            answer = self._client.push(
+                PushRequest(terminal_id=terminal_id, entries=batch), deadline=remaining
+            )
             outcome = self._store.save_push(answer)
             self._store.note_push(self._clock.now())
             self._note_server_time(answer.server_time)
@@ -228,6 +239,7 @@ class SyncEngine:
             self._publish(
                 state="online",
                 pushed=self._status.pushed + settled,
+                revision=self._status.revision + 1,
                 pending=counts.pending,
                 conflicts=counts.conflicts,
             )
@@ -259,9 +271,77 @@ class SyncEngine:
             self._publish(
                 pulling=PullProgress(snapshot, pages, rows) if page.has_more else None,
                 pulled=self._status.pulled + sum(applied.values()),
+                revision=self._status.revision + 1,
             )
             if not page.has_more:
                 return
+
+    # --- online authorisation (the counter's write thread) -------------------------------
+
+    def can_authorize(self) -> bool:
+        """Worth asking the server while the customer waits: it answered lately."""
+        return self._status.state in ("online", "starting") and not self._auth_expired
+
+    def authorize(
+        self, entry_id: str, deadline_s: float = AUTHORIZE_DEADLINE_S
+    ) -> AuthorizationVerdict:
+        """Send the AUTHORIZING entry `entry_id` in `authorize` mode, after the queue (the
+        server applies a terminal's entries in order), within `deadline_s` in all. The
+        answer is saved before this returns: approved (settled), refused (withdrawn, the
+        card at the server's state) or unavailable (still AUTHORIZING: the caller applies
+        the offline rules). Runs on the caller's thread; never raises for the network."""
+        deadline = time.monotonic() + deadline_s
+        if not self._push_lock.acquire(timeout=deadline_s):
+            return AuthorizationVerdict("unavailable", "busy")
+        try:
+            terminal_id = self._store.terminal_id()
+            if terminal_id is None:
+                return AuthorizationVerdict("unavailable", "not_activated")
+            try:
+                self._push_batches(terminal_id, deadline)
+                return self._send_authorization(terminal_id, entry_id, deadline)
+            except SyncError as err:
+                log.info("sync: online authorisation unavailable: %s (%s)", err.kind, err)
+                return AuthorizationVerdict("unavailable", err.kind)
+        finally:
+            self._push_lock.release()
+            self._wake.set()  # whatever happened, the next cycle reports it
+
+    def _send_authorization(
+        self, terminal_id: str, entry_id: str, deadline: float
+    ) -> AuthorizationVerdict:
+        entry = self._store.take_authorization(entry_id, self._clock.now())
+        if entry is None:
+            return AuthorizationVerdict("unavailable", "not_found")
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise Offline("no time left to ask", timed_out=True)
+        answer = self._client.push(
+            PushRequest(terminal_id=terminal_id, mode="authorize", entries=[entry]),
+            deadline=remaining,
+        )
+        result = next((r for r in answer.results if r.id == entry_id), None)
+        self._note_server_time(answer.server_time)
+        kind = (
+            None
+            if result is None
+            else (
+                result.original_result or "accepted"
+                if result.result == "duplicate"
+                else result.result
+            )
+        )
+        if kind in ("accepted", "overdraft"):
+            self._store.save_push(answer)
+            self._store.approve(entry_id)
+            self._publish(revision=self._status.revision + 1)
+            return AuthorizationVerdict("approved")
+        if kind == "rejected" and result is not None:
+            self._store.withdraw_authorization(entry_id, result.card)
+            self._publish(revision=self._status.revision + 1)
+            return AuthorizationVerdict("refused", result.code, result.reason)
+        self._store.forget_sent(entry_id)  # a gap or a conflict: not applied, sent later
+        return AuthorizationVerdict("unavailable", kind)
 
     # --- status ---------------------------------------------------------------------------
 
@@ -298,11 +378,4 @@ class SyncEngine:
             log.exception("sync: the status listener failed")
 
 
-__all__ = [
-    "LocalCounts",
-    "LocalStore",
-    "PullProgress",
-    "PushOutcome",
-    "SyncEngine",
-    "SyncStatus",
-]
+__all__ = ["PullProgress", "SyncEngine", "SyncStatus"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from sync.protocol import ChangesResponse, PushEntry, PushResponse
+from sync.protocol import CardBalances, ChangesResponse, PushEntry, PushResponse
 
 
 @dataclass(frozen=True)
@@ -41,3 +41,14 @@ class LocalStore(Protocol):
     def note_push(self, now: datetime) -> None: ...
 
     def counts(self) -> LocalCounts: ...
+
+    # Online authorisation of one redemption (terminal.services.syncing.authorization).
+    def recover_authorizations(self) -> int: ...
+
+    def take_authorization(self, entry_id: str, now: datetime) -> PushEntry | None: ...
+
+    def approve(self, entry_id: str) -> None: ...
+
+    def withdraw_authorization(self, entry_id: str, card: CardBalances | None) -> None: ...
+
+    def forget_sent(self, entry_id: str) -> None: ...

@@ -30,6 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--customers", type=int, default=300, help="demo customers to create (default 300)"
     )
+    demo.add_argument(
+        "--terminals",
+        type=int,
+        default=1,
+        help="counter windows, one per store of the demo chain in turn (default 1; "
+        "2 shows a card earning in one store and its balance arriving in the other)",
+    )
     doctor = commands.add_parser(
         "doctor", help="check camera, decoders and database; exit code 1 if something fails"
     )
@@ -79,12 +86,20 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
     if not 1 <= args.customers <= 100_000:
         print("loyalty-terminal: --customers takes 1 to 100000.", file=sys.stderr)
         return 2
+    if not 1 <= args.terminals <= 4:
+        print("loyalty-terminal: --terminals takes 1 to 4.", file=sys.stderr)
+        return 2
     demo_dir = args.data_dir or settings.demo_dir
     if not args.headless and has_display():
         from terminal.app import run_demo_window
 
         return run_demo_window(
-            settings, demo_dir, save=_save, fresh=args.fresh, customers=args.customers
+            settings,
+            demo_dir,
+            save=_save,
+            fresh=args.fresh,
+            customers=args.customers,
+            terminals=args.terminals,
         )
     if not args.headless:
         print(

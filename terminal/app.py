@@ -13,9 +13,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from sync.client import SyncClient
+from sync.engine import SyncEngine
 from terminal.config import Settings
 from terminal.domain.clock import Clock, SystemClock
 from terminal.scanner.camera import OpenCvCamera
@@ -23,6 +26,7 @@ from terminal.scanner.confirm import Confirmer, ConfirmSettings
 from terminal.scanner.decoders import Decoder, PyzbarDecoder, ZxingDecoder, default_decoder
 from terminal.scanner.frames import FrameSource
 from terminal.services.bundle import CounterServices, counter_services
+from terminal.services.syncing.store import TerminalSyncStore
 from terminal.services.terminal_info import is_activated
 from terminal.store.engine import Database
 from terminal.store.schema import open_current
@@ -31,9 +35,14 @@ from terminal.ui.chime import Chime
 from terminal.ui.i18n import install_language
 from terminal.ui.scan_worker import ScanWorker
 from terminal.ui.style import apply_style
+from terminal.ui.sync_relay import SyncRelay
 from terminal.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from terminal.demo.live import LiveDemo
+
 log = logging.getLogger(__name__)
+DEMO_PULL_INTERVAL_S = 2.0  # a visitor watches a balance go from one store to the other
 SourceFactory = Callable[[], FrameSource]
 
 
@@ -63,6 +72,16 @@ def make_scan_worker(settings: Settings, source_factory: SourceFactory) -> ScanW
     return ScanWorker(source_factory, make_decoder(settings.decoder), Confirmer(confirm))
 
 
+@dataclass(frozen=True)
+class SyncWiring:
+    """How a counter reaches its central server: the client (owned by the counter from
+    here on) and, on the sync thread, how to read the token from the credential store."""
+
+    client: SyncClient
+    load_token: Callable[[], str | None] | None = None
+    pull_interval_s: float = 30.0
+
+
 @dataclass
 class CounterApp:
     """A running counter: close() stops the camera, the tasks and the database; safe twice."""
@@ -77,12 +96,16 @@ class CounterApp:
     save_settings: Callable[[Settings], object] | None = None
     uses_settings_camera: bool = True  # False: a demo or test source, kept across settings
     worker: ScanWorker | None = None
+    sync_engine: SyncEngine | None = None
+    sync_client: SyncClient | None = None
     _closed: bool = field(default=False, repr=False)
 
     def start(self, *, camera: bool = True) -> None:
         self.window.start()
         if camera and self.source_factory is not None:
             self.start_camera()
+        if self.sync_engine is not None:
+            self.sync_engine.start()
         # Everything built so far lives as long as the app: out of the collector's sight, a
         # full collection stops all threads for ~3 ms instead of ~100 ms (measured by
         # tests/bench/bench_counter_ui.py: it was the one GUI-thread block over 50 ms).
@@ -130,6 +153,10 @@ class CounterApp:
         self._closed = True
         self.window.close()
         self.stop_camera()
+        if self.sync_engine is not None:
+            self.sync_engine.stop()  # before the database and the window it reports to
+        if self.sync_client is not None:
+            self.sync_client.close()
         self.runner.shutdown()
         self.database.dispose()
 
@@ -143,13 +170,31 @@ def build_counter_app(
     side_panel: object = None,
     chime: Chime | None = None,
     save_settings: Callable[[Settings], object] | None = None,
+    sync: SyncWiring | None = None,
 ) -> CounterApp:
     """Open the terminal's database as the app must (WAL checkpoints while idle) and build
-    the counter window on it. `source_factory` None means the camera of the settings."""
+    the counter window on it. `source_factory` None means the camera of the settings.
+    With `sync`, a sync engine on its own thread pushes after every counter write and
+    pulls on a timer; the status bar shows its status."""
     database = open_current(database_path, idle_checkpoints=True)
+    engine: SyncEngine | None = None
+    clock = clock or SystemClock()
     try:
+        relay = SyncRelay() if sync is not None else None
+        if sync is not None and relay is not None:
+            engine = SyncEngine(
+                TerminalSyncStore(database),
+                sync.client,
+                clock=clock,
+                on_status=relay.publish,
+                load_token=sync.load_token,
+                pull_interval_s=sync.pull_interval_s,
+            )
         services = counter_services(
-            database, clock or SystemClock(), max_amount_minor=settings.max_purchase_amount_minor
+            database,
+            clock,
+            max_amount_minor=settings.max_purchase_amount_minor,
+            authorizer=engine,  # redemptions are asked online first
         )
         runner = TaskRunner()
         chime = chime or Chime(enabled=settings.sound)
@@ -159,9 +204,16 @@ def build_counter_app(
             chime,
             return_to_idle_seconds=settings.return_to_idle_seconds,
             side_panel=side_panel,  # type: ignore[arg-type]
+            sync=relay,
         )
+        if engine is not None and relay is not None:
+            relay.setParent(window)
+            # Every counter write that ends is pushed soon (the engine debounces a burst).
+            runner.write_busy.connect(lambda _key, busy: None if busy else engine.trigger())
     except BaseException:
         database.dispose()
+        if sync is not None:
+            sync.client.close()
         raise
     counter = CounterApp(
         settings,
@@ -173,6 +225,8 @@ def build_counter_app(
         source_factory or camera_factory(settings),
         save_settings,
         uses_settings_camera=source_factory is None,
+        sync_engine=engine,
+        sync_client=sync.client if sync is not None else None,
     )
     window.settings_requested.connect(lambda: open_settings(counter))
     return counter
@@ -261,14 +315,14 @@ def run_terminal(settings: Settings, save: Callable[[Settings], object]) -> int:
         counter = build_counter_app(settings, path, save_settings=save)
         return _run(app, counter)
     first = FirstRunWindow(path)
-    demo: list[CounterApp] = []
+    demo: list[DemoSession] = []
 
     def open_demo() -> None:  # in the same event loop: Qt runs one exec() per process
-        demo.append(build_demo_counter(settings, settings.demo_dir, save=save))
-        window = demo[0].window
+        demo.append(build_live_demo(settings, settings.demo_dir, save=save))
+        window = demo[0].counters[0].window
         window.resize(1366, 768)
         window.show()
-        demo[0].start()
+        demo[0].counters[0].start()
         first.close()
 
     def demo_requested() -> None:
@@ -281,8 +335,8 @@ def run_terminal(settings: Settings, save: Callable[[Settings], object]) -> int:
     try:
         return app.exec()
     finally:
-        for counter in demo:
-            counter.close()
+        for session in demo:
+            session.close()
 
 
 def run_demo_window(
@@ -292,43 +346,102 @@ def run_demo_window(
     save: Callable[[Settings], object],
     fresh: bool = False,
     customers: int = 300,
+    terminals: int = 1,
 ) -> int:
-    """`loyalty-terminal demo`: the counter window on the demo database, the demo camera
-    stand-in, and a panel of demo customers whose cards it holds to that camera."""
+    """`loyalty-terminal demo`: a central server on this computer with the demo company,
+    and `terminals` counter windows (one per store, in turn) that sync with it for real,
+    each with the demo camera stand-in and a panel of demo customers."""
     app = qt_application(settings)
-    counter = build_demo_counter(settings, demo_dir, save=save, fresh=fresh, customers=customers)
-    return _run(app, counter)
+    session = build_live_demo(
+        settings, demo_dir, save=save, fresh=fresh, customers=customers, terminals=terminals
+    )
+    try:
+        place_side_by_side([counter.window for counter in session.counters])
+        last = session.counters[-1].window
+        for counter in session.counters:
+            counter.window.show()
+            counter.start()
+        # The demo ends with its last window (one closed earlier just leaves the others).
+        last.closed.connect(app.quit)
+        return app.exec()
+    finally:
+        session.close()
 
 
-def build_demo_counter(
+@dataclass
+class DemoSession:
+    """The live demo: its server and its counters. `close()` is safe twice."""
+
+    demo: LiveDemo
+    counters: list[CounterApp]
+
+    def close(self) -> None:
+        for counter in self.counters:
+            counter.close()
+        self.demo.stop()
+
+
+def build_live_demo(
     settings: Settings,
     demo_dir: Path,
     *,
     save: Callable[[Settings], object],
     fresh: bool = False,
     customers: int = 300,
-) -> CounterApp:
-    """The demo's counter (built, not started): demo database, camera stand-in, panel."""
+    terminals: int = 1,
+    pull_interval_s: float = DEMO_PULL_INTERVAL_S,
+) -> DemoSession:
+    """The demo server (built the first time) and its counters (built, not started)."""
     from datetime import UTC, datetime
 
     from terminal.demo.catalog import CatalogSeed
-    from terminal.demo.history import build_demo_database, demo_customers
+    from terminal.demo.history import demo_customers
+    from terminal.demo.live import demo_counter, start_live_demo
     from terminal.scanner.demo_source import DemoCounterCamera
     from terminal.ui.widgets.demo_customers import DemoCustomer, DemoCustomersPanel
 
-    path = demo_dir / "demo-terminal.db"
-    if fresh or not path.exists():
-        print(f"Building the demo database with {customers} customers in {path} ...", flush=True)
-        build_demo_database(path, datetime.now(UTC), customers=customers)
-    people = [DemoCustomer(*person) for person in demo_customers(path)]
-    camera = DemoCounterCamera([person.qr_token for person in people])
-    staff = [(seed.name, seed.role.value, seed.pin) for seed in CatalogSeed().staff]
-    panel = DemoCustomersPanel(people, staff)
-    counter = build_counter_app(
-        settings, path, source_factory=lambda: camera, side_panel=panel, save_settings=save
-    )
-    panel.hold_card.connect(camera.hold)
-    return counter
+    now = datetime.now(UTC)
+    demo = start_live_demo(demo_dir, now, customers=customers, fresh=fresh)
+    session = DemoSession(demo, [])
+    try:
+        staff = [(seed.name, seed.role.value, seed.pin) for seed in CatalogSeed().staff]
+        for index in range(1, terminals + 1):
+            path, terminal_id = demo_counter(demo, demo_dir, index, now)
+            people = [DemoCustomer(*person) for person in demo_customers(path)]
+            camera = DemoCounterCamera([person.qr_token for person in people])
+            panel = DemoCustomersPanel(people, staff)
+            counter = build_counter_app(
+                settings,
+                path,
+                source_factory=lambda camera=camera: camera,
+                side_panel=panel,
+                save_settings=save,
+                sync=SyncWiring(
+                    SyncClient(demo.url),
+                    load_token=lambda tid=terminal_id: demo.tokens.load(tid),
+                    pull_interval_s=pull_interval_s,
+                ),
+            )
+            panel.hold_card.connect(camera.hold)
+            session.counters.append(counter)
+    except BaseException:
+        session.close()
+        raise
+    return session
+
+
+def place_side_by_side(windows: list[CounterWindow]) -> None:
+    """One window: the usual size. Several: side by side on the screen, as far as it goes."""
+    screen = QApplication.primaryScreen()
+    if len(windows) == 1 or screen is None:
+        for window in windows:
+            window.resize(1366, 768)
+        return
+    area = screen.availableGeometry()
+    width = max(area.width() // len(windows), 640)
+    for index, window in enumerate(windows):
+        window.resize(width, min(area.height(), 900))
+        window.move(area.x() + index * width, area.y())
 
 
 def _run(app: QApplication, counter: CounterApp) -> int:

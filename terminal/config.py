@@ -56,10 +56,22 @@ class Settings(BaseModel):
     # the counter
     language: Literal["en", "fr", "de"] = "en"
     sound: bool = True
+    # the central server (its address comes with the activation, in the local database)
+    # Where the terminal's token lives: the OS credential store (keyring), or, where there
+    # is no secure one and the operator chose it at activation, a file readable by this
+    # user only (`credentials_path`). Never anywhere else.
+    credential_store: Literal["keyring", "file"] = "keyring"
+    # A private certificate authority's bundle (PEM) for a server whose certificate the
+    # system does not trust; TLS verification itself is never turned off.
+    server_ca_bundle: Path | None = None
 
     @property
     def database_path(self) -> Path:
         return self.data_dir / "terminal.db"
+
+    @property
+    def credentials_path(self) -> Path:
+        return self.data_dir / "credentials.json"
 
     @property
     def demo_dir(self) -> Path:

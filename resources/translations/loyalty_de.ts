@@ -255,6 +255,31 @@ Esc</translation>
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/conflicts.py" line="+110"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Sync conflicts</source>
+        <translation>Synchronisationskonflikte</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the central server did not take as this terminal sent it. The balances shown are the server&apos;s; nothing here needs a new operation unless the customer disputes it.</source>
+        <translation>Was der zentrale Server nicht so übernommen hat, wie dieses Terminal es gesendet hat. Die angezeigten Salden sind die des Servers; nichts hier erfordert einen neuen Vorgang, außer der Kunde widerspricht.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No conflicts: the server took everything as it was sent.</source>
+        <translation>Keine Konflikte: Der Server hat alles so übernommen, wie es gesendet wurde.</translation>
+    </message>
+</context>
+<context>
     <name>CounterFlows</name>
     <message>
         <location filename="../../terminal/ui/flows.py" line="+95"/>
@@ -313,7 +338,7 @@ Esc</translation>
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../terminal/ui/app_window.py" line="+371"/>
+        <location filename="../../terminal/ui/app_window.py" line="+415"/>
         <location line="+4"/>
         <source>Starting the camera…</source>
         <translation>Kamera wird gestartet …</translation>
@@ -395,7 +420,7 @@ Esc</translation>
         <translation>Nur lokal: nicht mit einem Server verbunden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sync state</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
@@ -1192,6 +1217,114 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
     </message>
 </context>
 <context>
+    <name>SyncBadge</name>
+    <message>
+        <location filename="../../terminal/ui/widgets/sync_badge.py" line="+81"/>
+        <source>Sync state</source>
+        <translation>Synchronisationsstatus</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connecting to the server…</source>
+        <translation>Verbindung zum Server…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activate again: the server refused this terminal</source>
+        <translation>Erneut aktivieren: Der Server hat dieses Terminal abgewiesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync stopped</source>
+        <translation>Synchronisation angehalten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server certificate not trusted: working locally</source>
+        <translation>Serverzertifikat nicht vertrauenswürdig: lokaler Betrieb</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server speaks another version: update the terminal</source>
+        <translation>Der Server spricht eine andere Version: Terminal aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server busy: retrying</source>
+        <translation>Server ausgelastet: neuer Versuch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not activated</source>
+        <translation>Nicht aktiviert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync problem on this terminal: retrying</source>
+        <translation>Synchronisationsproblem auf diesem Terminal: neuer Versuch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The credential store is locked: syncing waits</source>
+        <translation>Der Anmeldedatenspeicher ist gesperrt: Die Synchronisation wartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server misses earlier operations: call support</source>
+        <translation>Dem Server fehlen frühere Vorgänge: Support anrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server problem: retrying</source>
+        <translation>Serverproblem: neuer Versuch</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not connected to a server yet.</source>
+        <translation>Noch nicht mit einem Server verbunden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The counter works on: every operation is kept and sent later.</source>
+        <translation>Die Kasse arbeitet weiter: Jeder Vorgang wird aufbewahrt und später gesendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last sync: %1</source>
+        <translation>Letzte Synchronisation: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sync yet.</source>
+        <translation>Noch keine Synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last problem: %1</source>
+        <translation>Letztes Problem: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next try in %1 s.</source>
+        <translation>Nächster Versuch in %1 s.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Press to see the conflicts.</source>
+        <translation>Drücken, um die Konflikte zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>VoidDialog</name>
     <message>
         <location filename="../../terminal/ui/dialogs/void.py" line="+143"/>
@@ -1309,6 +1442,147 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <location line="+29"/>
         <source>Pick the transaction to take back first.</source>
         <translation>Wählen Sie zuerst den Vorgang, der zurückgenommen werden soll.</translation>
+    </message>
+</context>
+<context>
+    <name>conflicts</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/conflicts.py" line="-91"/>
+        <source>Overdraft: redeemed offline, the card could not afford it</source>
+        <translation>Überziehung: offline eingelöst, die Karte hatte nicht genug</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refused by the server</source>
+        <translation>Vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged into the customer&apos;s existing card</source>
+        <translation>Mit der bestehenden Karte des Kunden zusammengeführt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not applied: its number was already used for another operation</source>
+        <translation>Nicht angewendet: Seine Nummer war bereits für einen anderen Vorgang vergeben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Applied, flagged for a manager</source>
+        <translation>Angewendet, für eine Führungskraft markiert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New card</source>
+        <translation>Neue Karte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome bonus: %1</source>
+        <translation>Willkommensbonus: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamps given: %1</source>
+        <translation>Stempel vergeben: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamp reward: %1</source>
+        <translation>Stempelprämie: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamps voided: %1</source>
+        <translation>Stempel storniert: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points earned: %1</source>
+        <translation>Punkte gesammelt: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward redeemed: %1</source>
+        <translation>Prämie eingelöst: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points voided: %1</source>
+        <translation>Punkte storniert: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points adjusted: %1</source>
+        <translation>Punkte angepasst: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card deactivated</source>
+        <translation>Karte deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card reactivated</source>
+        <translation>Karte reaktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points expired: %1</source>
+        <translation>Punkte verfallen: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>card no longer here</source>
+        <translation>Karte nicht mehr hier</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sync_badge</name>
+    <message numerus="yes">
+        <location filename="../../terminal/ui/widgets/sync_badge.py" line="-117"/>
+        <source>%n to send</source>
+        <translation>
+            <numerusform>%n zu senden</numerusform>
+            <numerusform>%n zu senden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Receiving the company&apos;s data: %n row(s) so far</source>
+        <translation>
+            <numerusform>Unternehmensdaten werden empfangen: bisher %n Zeile</numerusform>
+            <numerusform>Unternehmensdaten werden empfangen: bisher %n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>clock %n min off</source>
+        <translation>
+            <numerusform>Uhr %n Min. verschoben</numerusform>
+            <numerusform>Uhr %n Min. verschoben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>This terminal&apos;s clock is %n minute(s) off the server&apos;s.</source>
+        <translation>
+            <numerusform>Die Uhr dieses Terminals weicht %n Minute von der des Servers ab.</numerusform>
+            <numerusform>Die Uhr dieses Terminals weicht %n Minuten von der des Servers ab.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1705,7 +1979,27 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Punkte können ab %1 Punkten eingelöst werden; diese Karte hat %2.</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>The central server refused this redemption. Nothing was recorded.</source>
+        <translation>Der zentrale Server hat diese Einlösung abgelehnt. Es wurde nichts gebucht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central server refused: the card now has %1 points (spent in another store?). Nothing was recorded.</source>
+        <translation>Der zentrale Server hat abgelehnt: Die Karte hat jetzt %1 Punkte (in einem anderen Geschäft ausgegeben?). Es wurde nichts gebucht.</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>The central server refused: this card was deactivated at another till. Nothing was recorded.</source>
+        <translation>Der zentrale Server hat abgelehnt: Diese Karte wurde an einer anderen Kasse deaktiviert. Es wurde nichts gebucht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central server refused: this reward is no longer in the catalogue. Nothing was recorded.</source>
+        <translation>Der zentrale Server hat abgelehnt: Diese Prämie ist nicht mehr im Katalog. Es wurde nichts gebucht.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The terminal is offline: a card may redeem at most %1 points a day here while offline (%2 left today). Try again when back online.</source>
         <translation>Das Terminal ist offline: Eine Karte kann hier offline höchstens %1 Punkte pro Tag einlösen (heute noch %2). Versuchen Sie es wieder, wenn das Terminal online ist.</translation>
     </message>
@@ -1810,7 +2104,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Stornieren Sie mindestens einen Stempel.</translation>
     </message>
     <message numerus="yes">
-        <location line="-533"/>
+        <location line="-554"/>
         <source>Only %n stamp(s) of it can be voided.</source>
         <translation>
             <numerusform>Davon kann nur %n Stempel storniert werden.</numerusform>
@@ -1818,7 +2112,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+541"/>
+        <location line="+562"/>
         <source>The note must be printable and at most %1 characters.</source>
         <translation>Die Notiz muss druckbar sein und darf höchstens %1 Zeichen haben.</translation>
     </message>
@@ -1833,7 +2127,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Dafür ist eine Mitarbeiter-PIN nötig. Wählen Sie Ihren Namen und geben Sie Ihre PIN ein.</translation>
     </message>
     <message numerus="yes">
-        <location line="-547"/>
+        <location line="-568"/>
         <source>Wrong PIN. %n attempt(s) left before this PIN is locked.</source>
         <translation>
             <numerusform>Falsche PIN. Noch %n Versuch, bevor diese PIN gesperrt wird.</numerusform>
@@ -1841,7 +2135,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+556"/>
+        <location line="+577"/>
         <source>Wrong PIN. This PIN is now locked. Ask a manager.</source>
         <translation>Falsche PIN. Diese PIN ist jetzt gesperrt. Fragen Sie die Filialleitung.</translation>
     </message>
@@ -1906,7 +2200,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Etwas ist schiefgelaufen. Versuchen Sie es erneut; passiert es wieder, fragen Sie die Filialleitung.</translation>
     </message>
     <message numerus="yes">
-        <location line="-627"/>
+        <location line="-648"/>
         <source>%n stamp(s) added: %1 of %2.</source>
         <translation>
             <numerusform>%n Stempel vergeben: %1 von %2.</numerusform>
@@ -1914,12 +2208,12 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+659"/>
+        <location line="+680"/>
         <source>Reward available: %1!</source>
         <translation>Prämie verfügbar: %1!</translation>
     </message>
     <message numerus="yes">
-        <location line="-656"/>
+        <location line="-677"/>
         <source>Reward redeemed: %1. %n stamp(s) left.</source>
         <translation>
             <numerusform>Prämie eingelöst: %1. Noch %n Stempel.</numerusform>
@@ -1927,7 +2221,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+668"/>
+        <location line="+689"/>
         <source>%1 for a purchase of %2. Balance: %3.</source>
         <translation>%1 für einen Einkauf von %2. Stand: %3.</translation>
     </message>
@@ -1942,7 +2236,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         <translation>Rückgabe von %1: %2 zurückgenommen.</translation>
     </message>
     <message numerus="yes">
-        <location line="-681"/>
+        <location line="-702"/>
         <source>%n point(s) already spent, not taken back.</source>
         <translation>
             <numerusform>%n Punkt schon eingelöst, nicht zurückgenommen.</numerusform>
@@ -1950,12 +2244,12 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+688"/>
+        <location line="+709"/>
         <source>Balance: %1.</source>
         <translation>Stand: %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-685"/>
+        <location line="-706"/>
         <source>%n stamp(s) voided.</source>
         <translation>
             <numerusform>%n Stempel storniert.</numerusform>
@@ -1971,7 +2265,7 @@ Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
         </translation>
     </message>
     <message>
-        <location line="+692"/>
+        <location line="+713"/>
         <source>Stamps: %1 of %2.</source>
         <translation>Stempel: %1 von %2.</translation>
     </message>

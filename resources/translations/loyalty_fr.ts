@@ -255,6 +255,31 @@ Esc</source>
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/conflicts.py" line="+110"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Sync conflicts</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the central server did not take as this terminal sent it. The balances shown are the server&apos;s; nothing here needs a new operation unless the customer disputes it.</source>
+        <translation>Ce que le serveur central n&apos;a pas accepté tel que ce terminal l&apos;a envoyé. Les soldes affichés sont ceux du serveur ; rien ici ne demande une nouvelle opération, sauf si le client le conteste.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No conflicts: the server took everything as it was sent.</source>
+        <translation>Aucun conflit : le serveur a tout accepté tel que c&apos;était envoyé.</translation>
+    </message>
+</context>
+<context>
     <name>CounterFlows</name>
     <message>
         <location filename="../../terminal/ui/flows.py" line="+95"/>
@@ -313,7 +338,7 @@ Esc</source>
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../terminal/ui/app_window.py" line="+371"/>
+        <location filename="../../terminal/ui/app_window.py" line="+415"/>
         <location line="+4"/>
         <source>Starting the camera…</source>
         <translation>Démarrage de la caméra…</translation>
@@ -395,7 +420,7 @@ Esc</source>
         <translation>Local uniquement&#xa0;: pas connecté à un serveur</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sync state</source>
         <translation>État de la synchronisation</translation>
     </message>
@@ -1192,6 +1217,114 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
     </message>
 </context>
 <context>
+    <name>SyncBadge</name>
+    <message>
+        <location filename="../../terminal/ui/widgets/sync_badge.py" line="+81"/>
+        <source>Sync state</source>
+        <translation>État de la synchronisation</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connecting to the server…</source>
+        <translation>Connexion au serveur…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activate again: the server refused this terminal</source>
+        <translation>Réactivez : le serveur a refusé ce terminal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync stopped</source>
+        <translation>Synchronisation arrêtée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server certificate not trusted: working locally</source>
+        <translation>Certificat du serveur non reconnu : travail en local</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server speaks another version: update the terminal</source>
+        <translation>Le serveur parle une autre version : mettez le terminal à jour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server busy: retrying</source>
+        <translation>Serveur occupé : nouvel essai</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not activated</source>
+        <translation>Non activé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync problem on this terminal: retrying</source>
+        <translation>Problème de synchronisation sur ce terminal : nouvel essai</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The credential store is locked: syncing waits</source>
+        <translation>Le coffre d&apos;identifiants est verrouillé : la synchronisation attend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server misses earlier operations: call support</source>
+        <translation>Il manque au serveur des opérations antérieures : appelez l&apos;assistance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server problem: retrying</source>
+        <translation>Problème de serveur : nouvel essai</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not connected to a server yet.</source>
+        <translation>Pas encore connecté à un serveur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The counter works on: every operation is kept and sent later.</source>
+        <translation>La caisse continue : chaque opération est gardée et envoyée plus tard.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last sync: %1</source>
+        <translation>Dernière synchronisation : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No sync yet.</source>
+        <translation>Pas encore de synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last problem: %1</source>
+        <translation>Dernier problème : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next try in %1 s.</source>
+        <translation>Prochain essai dans %1 s.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Press to see the conflicts.</source>
+        <translation>Appuyez pour voir les conflits.</translation>
+    </message>
+</context>
+<context>
     <name>VoidDialog</name>
     <message>
         <location filename="../../terminal/ui/dialogs/void.py" line="+143"/>
@@ -1309,6 +1442,147 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <location line="+29"/>
         <source>Pick the transaction to take back first.</source>
         <translation>Choisissez d&apos;abord la transaction à reprendre.</translation>
+    </message>
+</context>
+<context>
+    <name>conflicts</name>
+    <message>
+        <location filename="../../terminal/ui/dialogs/conflicts.py" line="-91"/>
+        <source>Overdraft: redeemed offline, the card could not afford it</source>
+        <translation>Découvert : échangé hors ligne, la carte n&apos;avait pas assez</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refused by the server</source>
+        <translation>Refusé par le serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged into the customer&apos;s existing card</source>
+        <translation>Fusionnée avec la carte existante du client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not applied: its number was already used for another operation</source>
+        <translation>Non appliqué : son numéro servait déjà à une autre opération</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Applied, flagged for a manager</source>
+        <translation>Appliqué, signalé à un responsable</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New card</source>
+        <translation>Nouvelle carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome bonus: %1</source>
+        <translation>Bonus de bienvenue : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamps given: %1</source>
+        <translation>Tampons donnés : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamp reward: %1</source>
+        <translation>Récompense tampons : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamps voided: %1</source>
+        <translation>Tampons annulés : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points earned: %1</source>
+        <translation>Points gagnés : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward redeemed: %1</source>
+        <translation>Récompense échangée : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points voided: %1</source>
+        <translation>Points annulés : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points adjusted: %1</source>
+        <translation>Points ajustés : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card deactivated</source>
+        <translation>Carte désactivée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card reactivated</source>
+        <translation>Carte réactivée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points expired: %1</source>
+        <translation>Points expirés : %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>card no longer here</source>
+        <translation>carte plus présente ici</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Server: %1</source>
+        <translation>Serveur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>sync_badge</name>
+    <message numerus="yes">
+        <location filename="../../terminal/ui/widgets/sync_badge.py" line="-117"/>
+        <source>%n to send</source>
+        <translation>
+            <numerusform>%n à envoyer</numerusform>
+            <numerusform>%n à envoyer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflit</numerusform>
+            <numerusform>%n conflits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Receiving the company&apos;s data: %n row(s) so far</source>
+        <translation>
+            <numerusform>Réception des données de l&apos;entreprise : %n ligne pour l&apos;instant</numerusform>
+            <numerusform>Réception des données de l&apos;entreprise : %n lignes pour l&apos;instant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>clock %n min off</source>
+        <translation>
+            <numerusform>horloge décalée de %n min</numerusform>
+            <numerusform>horloge décalée de %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>This terminal&apos;s clock is %n minute(s) off the server&apos;s.</source>
+        <translation>
+            <numerusform>L&apos;horloge de ce terminal est décalée de %n minute par rapport au serveur.</numerusform>
+            <numerusform>L&apos;horloge de ce terminal est décalée de %n minutes par rapport au serveur.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1705,7 +1979,27 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>Les points sont utilisables à partir de %1 points&#xa0;; cette carte en a %2.</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>The central server refused this redemption. Nothing was recorded.</source>
+        <translation>Le serveur central a refusé cet échange. Rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central server refused: the card now has %1 points (spent in another store?). Nothing was recorded.</source>
+        <translation>Le serveur central a refusé : la carte a maintenant %1 points (dépensés dans un autre magasin ?). Rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>The central server refused: this card was deactivated at another till. Nothing was recorded.</source>
+        <translation>Le serveur central a refusé : cette carte a été désactivée à une autre caisse. Rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central server refused: this reward is no longer in the catalogue. Nothing was recorded.</source>
+        <translation>Le serveur central a refusé : cette récompense n&apos;est plus au catalogue. Rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The terminal is offline: a card may redeem at most %1 points a day here while offline (%2 left today). Try again when back online.</source>
         <translation>Le terminal est hors ligne&#xa0;: une carte peut utiliser au plus %1 points par jour ici tant qu&apos;il est hors ligne (encore %2 aujourd&apos;hui). Réessayez une fois la connexion rétablie.</translation>
     </message>
@@ -1810,7 +2104,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>Annulez au moins un tampon.</translation>
     </message>
     <message numerus="yes">
-        <location line="-533"/>
+        <location line="-554"/>
         <source>Only %n stamp(s) of it can be voided.</source>
         <translation>
             <numerusform>Seul %n tampon peut en être annulé.</numerusform>
@@ -1818,7 +2112,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+541"/>
+        <location line="+562"/>
         <source>The note must be printable and at most %1 characters.</source>
         <translation>La note doit être imprimable et faire au plus %1 caractères.</translation>
     </message>
@@ -1833,7 +2127,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>Un code PIN du personnel est nécessaire. Choisissez votre nom et saisissez votre code PIN.</translation>
     </message>
     <message numerus="yes">
-        <location line="-547"/>
+        <location line="-568"/>
         <source>Wrong PIN. %n attempt(s) left before this PIN is locked.</source>
         <translation>
             <numerusform>Code PIN erroné. Encore %n essai avant le blocage de ce code PIN.</numerusform>
@@ -1841,7 +2135,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+556"/>
+        <location line="+577"/>
         <source>Wrong PIN. This PIN is now locked. Ask a manager.</source>
         <translation>Code PIN erroné. Ce code PIN est maintenant bloqué. Demandez à un responsable.</translation>
     </message>
@@ -1906,7 +2200,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>Un problème est survenu. Réessayez&#xa0;; si cela se reproduit, demandez à un responsable.</translation>
     </message>
     <message numerus="yes">
-        <location line="-627"/>
+        <location line="-648"/>
         <source>%n stamp(s) added: %1 of %2.</source>
         <translation>
             <numerusform>%n tampon ajouté&#xa0;: %1 sur %2.</numerusform>
@@ -1914,12 +2208,12 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+659"/>
+        <location line="+680"/>
         <source>Reward available: %1!</source>
         <translation>Récompense disponible&#xa0;: %1&#xa0;!</translation>
     </message>
     <message numerus="yes">
-        <location line="-656"/>
+        <location line="-677"/>
         <source>Reward redeemed: %1. %n stamp(s) left.</source>
         <translation>
             <numerusform>Récompense remise&#xa0;: %1. Il reste %n tampon.</numerusform>
@@ -1927,7 +2221,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+668"/>
+        <location line="+689"/>
         <source>%1 for a purchase of %2. Balance: %3.</source>
         <translation>%1 pour un achat de %2. Solde&#xa0;: %3.</translation>
     </message>
@@ -1942,7 +2236,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         <translation>Retour de %1&#xa0;: %2 repris.</translation>
     </message>
     <message numerus="yes">
-        <location line="-681"/>
+        <location line="-702"/>
         <source>%n point(s) already spent, not taken back.</source>
         <translation>
             <numerusform>%n point déjà utilisé, non repris.</numerusform>
@@ -1950,12 +2244,12 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+688"/>
+        <location line="+709"/>
         <source>Balance: %1.</source>
         <translation>Solde&#xa0;: %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-685"/>
+        <location line="-706"/>
         <source>%n stamp(s) voided.</source>
         <translation>
             <numerusform>%n tampon annulé.</numerusform>
@@ -1971,7 +2265,7 @@ En attendant, vous pouvez tout essayer sur des données de démonstration.</tran
         </translation>
     </message>
     <message>
-        <location line="+692"/>
+        <location line="+713"/>
         <source>Stamps: %1 of %2.</source>
         <translation>Tampons&#xa0;: %1 sur %2.</translation>
     </message>

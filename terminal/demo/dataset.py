@@ -64,7 +64,7 @@ laposte.net icloud.com proton.me sfr.fr wanadoo.fr gmx.de web.de"""
 _CUSTOMER = "INSERT INTO customers VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 _CARD = "INSERT INTO loyalty_cards VALUES (" + "?, " * 20 + "?)"  # all 21 columns
 _SEARCH = "INSERT INTO card_search (rowid, body) VALUES (?, ?)"
-_ENTRY = "INSERT INTO loyalty_transactions VALUES (" + "?, " * 24 + "?)"  # all 25 columns
+_ENTRY = "INSERT INTO loyalty_transactions VALUES (" + "?, " * 25 + "?)"  # all 26 columns
 
 
 @dataclass(frozen=True)
@@ -302,13 +302,13 @@ class _Generator:
                 (p_earned if dp > 0 else p_redeemed)[card] += abs(dp)
             terminal, vendor = self.terminals[term]
             # every column, in table order; received_at is 2 s to 15 min after the entry, and
-            # it was sent at the entry's time
+            # it was sent at the entry's time; none was approved online
             rows.append(
                 (_uuid(rng), company, card, vendor, terminal, seqs[term],
                  staff[int(r() * len(staff))], kind, ds, dp, stamps[card], points[card],
                  amount, None, reward_id, reward, None, 0, note, 0, self._at(t),
                  self._at(t + 2_000_000 + int(r() * 900_000_000)), SyncState.ACCEPTED, None,
-                 self._at(t))
+                 self._at(t), 0)
             )  # fmt: skip
             seqs[term] += 1
             if len(rows) == CHUNK_ROWS or done == len(keys):

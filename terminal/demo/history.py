@@ -52,7 +52,7 @@ def build_demo_database(
     try:
         with database.writer.begin() as session:
             install_catalog(session, replace(seed, company=relaxed), clock.now())
-        card_ids = _replay_history(database, clock, now, customers, seed)
+        card_ids = replay_history(database, clock, now, customers, seed)
         with database.writer.begin() as session:
             session.merge(CompanySettings.from_rules(seed.company_id, seed.company))
             result = session.execute(
@@ -67,9 +67,11 @@ def build_demo_database(
     return DemoData(path, seed.staff, tuple(card_ids), tokens, entries)
 
 
-def _replay_history(
+def replay_history(
     database: Database, clock: ManualClock, now: datetime, customers: int, seed: CatalogSeed
 ) -> list[str]:
+    """`customers` enrollments spread over the last HISTORY_DAYS, each with a few visits,
+    through the counter services on `clock` (moved along); returns the card ids."""
     services = counter_services(database, clock)
     rng = random.Random(7)
     cashier = Actor(seed.staff[0].staff_id)

@@ -351,3 +351,37 @@ class ManagerRequired(LoyaltyError):
 
     def __init__(self) -> None:
         super().__init__("Only a manager can do this. Ask a manager to enter their PIN.")
+
+
+class RefusedOnline(LoyaltyError):
+    """The central server, asked while the customer waits, said no: nothing was recorded.
+    `server_code` is the server's reason (e.g. insufficient_balance: another store spent the
+    points first); the card shows the server's balances."""
+
+    code = "refused_online"
+
+    def __init__(
+        self, server_code: str | None, server_reason: str | None, points_balance: int
+    ) -> None:
+        super().__init__(
+            f"The central server refused this redemption ({server_code}): "
+            f"{server_reason or 'no reason given'}. Nothing was recorded.",
+            reason=_refused_online_reason(server_code),
+            server_code=server_code or "",
+            points_balance=points_balance,
+        )
+
+
+# The server's refusal codes the counter words precisely (two say the same); any other is
+# worded as "refused_online".
+_REFUSED_ONLINE_REASONS = {
+    "insufficient_balance": "refused_online_insufficient_balance",
+    "insufficient_points": "refused_online_insufficient_balance",
+    "below_minimum_redemption": "refused_online_insufficient_balance",
+    "card_inactive": "refused_online_card_inactive",
+    "reward_unavailable": "refused_online_reward_unavailable",
+}
+
+
+def _refused_online_reason(server_code: str | None) -> str | None:
+    return _REFUSED_ONLINE_REASONS.get(server_code or "")

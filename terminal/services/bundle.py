@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from terminal.domain.clock import Clock
 from terminal.domain.money import DEFAULT_MAX_AMOUNT_MINOR
 from terminal.services.cardstatus import CardStatusService
+from terminal.services.conflicts import ConflictsService
 from terminal.services.context import ServiceDeps, Sessions
 from terminal.services.enroll import EnrollService
 from terminal.services.lookup import LookupService
+from terminal.services.online import Authorizer
 from terminal.services.points import PointsService
 from terminal.services.staff import StaffService
 from terminal.services.stamps import StampService
@@ -29,12 +31,18 @@ class CounterServices:
     staff: StaffService
     stats: StatsService
     terminal: TerminalInfoService
+    conflicts: ConflictsService
 
 
 def counter_services(
-    sessions: Sessions, clock: Clock, *, max_amount_minor: int = DEFAULT_MAX_AMOUNT_MINOR
+    sessions: Sessions,
+    clock: Clock,
+    *,
+    max_amount_minor: int = DEFAULT_MAX_AMOUNT_MINOR,
+    authorizer: Authorizer | None = None,
 ) -> CounterServices:
-    deps = ServiceDeps(sessions, clock)
+    """`authorizer`: the sync engine, which asks the server about redemptions online."""
+    deps = ServiceDeps(sessions, clock, authorizer=authorizer)
     staff = StaffService(deps)
     return CounterServices(
         lookup=LookupService(deps),
@@ -46,4 +54,5 @@ def counter_services(
         staff=staff,
         stats=StatsService(deps),
         terminal=TerminalInfoService(deps),
+        conflicts=ConflictsService(deps),
     )

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -71,6 +71,9 @@ class ServiceDeps:
     sessions: Sessions
     clock: Clock
     contexts: ContextCache = field(default_factory=ContextCache)
+    # Asks the central server about a redemption while the customer waits
+    # (terminal.services.online.Authorizer: the sync engine); None: offline rules only.
+    authorizer: Any = None
 
     def context(self, session: Session) -> TerminalContext:
         """This terminal's context, as seen inside the given unit of work."""

@@ -40,6 +40,7 @@ def append_entry(
     staff_id: int | None,
     stamps_delta: int = 0,
     points_delta: int = 0,
+    sync_state: SyncState = SyncState.PENDING,
     **fields: Any,
 ) -> LedgerEntry:
     _apply_to_card(card, type_, stamps_delta, points_delta, now, fields.get("shortfall", 0))
@@ -57,7 +58,7 @@ def append_entry(
         stamp_count_after=card.stamp_count,
         points_balance_after=card.points_balance,
         transaction_at=now,
-        sync_state=SyncState.PENDING,
+        sync_state=sync_state,
         **fields,
     )
     session.add(entry)

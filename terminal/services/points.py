@@ -23,6 +23,7 @@ from terminal.services.cardviews import card_view, check_usable, require_card
 from terminal.services.context import ServiceDeps, TerminalContext
 from terminal.services.inputs import is_row_id
 from terminal.services.ledger_writer import append_entry
+from terminal.services.online import asks_online, initial_state, settle_online
 from terminal.services.staff import StaffService
 from terminal.services.views import Actor, OperationResult, RewardOption
 from terminal.store.models import LedgerEntry, LoyaltyCard, Reward
@@ -94,8 +95,9 @@ class PointsService:
     def redeem(
         self, actor: Actor, card_id: str, reward_id: int, *, authorized_online: bool = False
     ) -> OperationResult:
-        """Redeem a catalogue reward. Offline (the default) the daily offline limit applies;
-        the sync engine passes authorized_online=True once the server has said yes."""
+        """Redeem a catalogue reward. With an authorizer that is online, the server is asked
+        first (terminal.services.online); without an answer, or offline, the daily offline
+        limit applies. `authorized_online=True`: the server already said yes elsewhere."""
         member = self._staff.authorize(actor, PinOperation.REDEEM)
         now = self._deps.clock.now()
         with self._deps.sessions.write() as session:
@@ -113,7 +115,8 @@ class PointsService:
             check_points_redemption(
                 program=ctx.program, reward=reward.rule(), balance=card.points_balance
             )
-            if not authorized_online:
+            online = not authorized_online and asks_online(self._deps)
+            if not authorized_online and not online:
                 check_offline_redemption(
                     company=ctx.company,
                     redeemed_today=_redeemed_offline_today(session, ctx, card, now),
@@ -129,15 +132,41 @@ class PointsService:
                 points_delta=-reward.points_cost,
                 reward_id=reward.id,
                 reward_description=reward.name,
-                authorized_online=authorized_online,
+                authorized_online=authorized_online or online,
+                approved_online=authorized_online,
+                sync_state=initial_state(online),
             )
-            view = card_view(session, ctx, card)
+            entry_id, card_row_id, cost, name = entry.id, card.id, reward.points_cost, reward.name
+            if not online:
+                return OperationResult(
+                    entry.id,
+                    entry.type,
+                    card_view(session, ctx, card),
+                    points_delta=-cost,
+                    reward_description=name,
+                )
+
+        def offline_rules(session: Session) -> None:
+            ctx = self._deps.context(session)
+            card = session.get(LoyaltyCard, card_row_id)
+            assert card is not None
+            check_offline_redemption(
+                company=ctx.company,
+                redeemed_today=_redeemed_offline_today(session, ctx, card, now) - cost,
+                points=cost,
+            )
+
+        settle_online(self._deps, entry_id, card_row_id, offline_rules)
+        with self._deps.sessions.read() as session:
+            ctx = self._deps.context(session)
+            card = session.get(LoyaltyCard, card_row_id)
+            assert card is not None
             return OperationResult(
-                entry.id,
-                entry.type,
-                view,
-                points_delta=-reward.points_cost,
-                reward_description=reward.name,
+                entry_id,
+                TransactionType.POINTS_REDEEMED,
+                card_view(session, ctx, card),
+                points_delta=-cost,
+                reward_description=name,
             )
 
 
@@ -162,7 +191,7 @@ def _redeemed_offline_today(
             LedgerEntry.transaction_at >= day_start,
             LedgerEntry.transaction_at < day_end,
             LedgerEntry.terminal_id == ctx.terminal_id,
-            LedgerEntry.authorized_online.is_(False),
+            LedgerEntry.approved_online.is_(False),
         )
     )
     return -int(spent or 0)

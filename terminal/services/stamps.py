@@ -15,6 +15,7 @@ from terminal.domain.stamps import check_stamp, check_stamp_redemption
 from terminal.services.cardviews import card_view, check_usable, require_card
 from terminal.services.context import ServiceDeps
 from terminal.services.ledger_writer import append_entry
+from terminal.services.online import asks_online, initial_state, settle_online
 from terminal.services.staff import StaffService
 from terminal.services.views import Actor, OperationResult
 from terminal.store.models import LedgerEntry, LoyaltyCard
@@ -66,6 +67,7 @@ class StampService:
                 vendor_id=ctx.vendor_id,
             )
             check_stamp_redemption(program=ctx.program, stamp_count=card.stamp_count)
+            online = asks_online(self._deps)
             entry = append_entry(
                 session,
                 ctx,
@@ -75,14 +77,30 @@ class StampService:
                 staff_id=member.staff_id,
                 stamps_delta=-ctx.program.stamps_target,
                 reward_description=ctx.program.stamps_reward_description,
+                authorized_online=online,
+                sync_state=initial_state(online),
             )
-            view = card_view(session, ctx, card)
+            target, description = ctx.program.stamps_target, ctx.program.stamps_reward_description
+            entry_id, card_row_id = entry.id, card.id
+            if not online:
+                return OperationResult(
+                    entry.id,
+                    entry.type,
+                    card_view(session, ctx, card),
+                    stamps_delta=-target,
+                    reward_description=description,
+                )
+        settle_online(self._deps, entry_id, card_row_id)  # no offline limit on stamp rewards
+        with self._deps.sessions.read() as session:
+            ctx = self._deps.context(session)
+            card = session.get(LoyaltyCard, card_row_id)
+            assert card is not None
             return OperationResult(
-                entry.id,
-                entry.type,
-                view,
-                stamps_delta=-ctx.program.stamps_target,
-                reward_description=ctx.program.stamps_reward_description,
+                entry_id,
+                TransactionType.STAMP_REDEEMED,
+                card_view(session, ctx, card),
+                stamps_delta=-target,
+                reward_description=description,
             )
 
 

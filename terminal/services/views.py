@@ -162,3 +162,23 @@ class PeriodStats:
 class StoreStats:
     vendor_name: str
     periods: list[PeriodStats]
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """One row of the conflicts list (terminal.store.models.conflicts): what the server did
+    with an entry this terminal sent, when it was not a plain acceptance. `kind` and `code`
+    are codes for the UI; `reason` is the server's own sentence, shown as the detail."""
+
+    conflict_id: int
+    kind: str  # overdraft, rejected, merged, conflict, flagged
+    code: str | None
+    reason: str | None
+    entry_type: TransactionType
+    stamps_delta: int
+    points_delta: int
+    transaction_at: datetime  # store time
+    recorded_at: datetime  # store time (the server's answer)
+    card_number: str | None  # shown form; None when the card is gone from this cache
+    customer_name: str | None
+    seen: bool

@@ -24,15 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sync.status import SyncStatus
 from terminal.scanner.reconnect import SourceState, SourceStatus
 from terminal.services.views import CardView, OperationResult, StaffMember, TerminalInfo
 from terminal.ui import texts
+from terminal.ui.conflicts_flow import open_conflicts
 from terminal.ui.flows import CounterFlows
 from terminal.ui.ports import Counter
 from terminal.ui.screens.card import OPERATIONS, CardScreen
 from terminal.ui.screens.idle import IdleScreen
+from terminal.ui.sync_relay import SyncRelay
 from terminal.ui.tasks import TaskRunner
 from terminal.ui.wedge import WedgeScanner
+from terminal.ui.widgets.sync_badge import SyncBadge
 
 CARD_KEY = "card"
 BROWSE_FACTOR = 6  # a card shown without an operation stays this many times longer
@@ -68,6 +72,7 @@ class CounterWindow(QMainWindow):
         return_to_idle_seconds: int = 5,
         side_panel: QWidget | None = None,
         sync_state: str | None = None,
+        sync: SyncRelay | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("counterWindow")
@@ -82,6 +87,7 @@ class CounterWindow(QMainWindow):
         self._camera: SourceStatus | None = None
         self._camera_where = ""
         self._closing = False
+        self._sync_seen = 0
         self.flows = CounterFlows(counter, runner, self)
 
         self.idle = IdleScreen(self)
@@ -96,7 +102,7 @@ class CounterWindow(QMainWindow):
         if side_panel is not None:
             row.addWidget(side_panel)
         self.setCentralWidget(central)
-        self._build_status_bar()
+        self._build_status_bar(sync)
 
         self._return_timer = QTimer(self)
         self._return_timer.setSingleShot(True)
@@ -277,6 +283,30 @@ class CounterWindow(QMainWindow):
         self._restart_return_timer(factor)
         self.card_shown.emit(card)
 
+    def _sync_moved(self, status: SyncStatus) -> None:
+        """Entries settled or changes pulled: the card on screen is read again, so its
+        pending part turns confirmed (or another store's operation shows) while it is up."""
+        moved = status.revision
+        if moved == self._sync_seen:
+            return
+        self._sync_seen = moved
+        card = self.card_screen.card
+        if card is None or self.stack.currentWidget() is not self.card_screen:
+            return
+
+        def fresh(view: CardView) -> None:
+            shown = self.card_screen.card
+            if shown is not None and shown.card_id == view.card_id:
+                self.card_screen.show_card(view)
+
+        self._runner.read(
+            lambda: self._counter.lookup.card(card.card_id),
+            fresh,
+            lambda _err: None,
+            key="card_refresh",
+            owner=self,
+        )
+
     def _restart_return_timer(self, factor: int) -> None:
         if self.current_dialog is None and not self._closing:
             self._return_timer.start(self._return_s * factor * 1000)
@@ -318,7 +348,7 @@ class CounterWindow(QMainWindow):
 
     # --- status bar ---------------------------------------------------------------------------
 
-    def _build_status_bar(self) -> None:
+    def _build_status_bar(self, sync: SyncRelay | None) -> None:
         bar = self.statusBar()
         self.where = QLabel(self)
         self.on_duty_label = QLabel(self)
@@ -328,6 +358,16 @@ class CounterWindow(QMainWindow):
         self.on_duty_label.setBuddy(self.on_duty_box)
         self.sync_label = QLabel(self)
         self.sync_label.setObjectName("syncState")
+        self.sync_badge: SyncBadge | None = None
+        if sync is not None:
+            self.sync_badge = SyncBadge(self)
+            if sync.latest is not None:
+                self.sync_badge.show_status(sync.latest)
+            sync.status_changed.connect(self.sync_badge.show_status)
+            sync.status_changed.connect(self._sync_moved)
+            self.sync_badge.clicked.connect(
+                lambda: open_conflicts(self, self._counter, self._runner)
+            )
         self.camera_label = QLabel(self)
         self.settings_button = QPushButton(self)
         self.settings_button.clicked.connect(self.settings_requested)
@@ -335,7 +375,7 @@ class CounterWindow(QMainWindow):
         bar.addWidget(self.on_duty_label)
         bar.addWidget(self.on_duty_box)
         bar.addPermanentWidget(self.camera_label)
-        bar.addPermanentWidget(self.sync_label)
+        bar.addPermanentWidget(self.sync_badge or self.sync_label)
         bar.addPermanentWidget(self.settings_button)
 
     def _got_info(self, info: TerminalInfo) -> None:
@@ -355,6 +395,10 @@ class CounterWindow(QMainWindow):
 
     def _startup_refused(self, err: BaseException) -> None:
         self.idle.show_message(texts.error_text(err))
+
+    def show_problem(self, text: str) -> None:
+        """A problem outside any operation (e.g. the conflicts list could not be read)."""
+        self.idle.show_message(text)
 
     def show_frame(self, image: QImage) -> None:
         if self.stack.currentWidget() is self.idle:
@@ -408,6 +452,7 @@ class CounterWindow(QMainWindow):
         self.sync_label.setText(
             self._sync_state or self.tr("Local only: not connected to a server")
         )
+        self.sync_label.setVisible(self.sync_badge is None)
         self.sync_label.setAccessibleName(self.tr("Sync state"))
         self.sync_label.setAccessibleDescription(self.sync_label.text())
         self.where.setAccessibleName(self.tr("Store and terminal"))

@@ -13,6 +13,7 @@ from typing import Protocol
 from terminal.services.views import (
     Actor,
     CardView,
+    ConflictView,
     HistoryPage,
     OperationResult,
     RewardOption,
@@ -95,6 +96,12 @@ class TerminalAbout(Protocol):
     def info(self) -> TerminalInfo: ...
 
 
+class SyncConflicts(Protocol):
+    def list_conflicts(self, limit: int = 200) -> list[ConflictView]: ...
+
+    def mark_seen(self) -> int: ...
+
+
 class Counter(Protocol):
     """The counter services as one value (terminal.services.bundle.CounterServices fits)."""
 
@@ -121,3 +128,6 @@ class Counter(Protocol):
 
     @property
     def terminal(self) -> TerminalAbout: ...
+
+    @property
+    def conflicts(self) -> SyncConflicts: ...

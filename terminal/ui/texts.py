@@ -509,6 +509,27 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
         number(_int(p, "minimum")),
         number(_int(p, "balance")),
     ),
+    "refused_online": lambda p: QCoreApplication.translate(
+        "texts", "The central server refused this redemption. Nothing was recorded."
+    ),
+    "refused_online_insufficient_balance": lambda p: _arg(
+        QCoreApplication.translate(
+            "texts",
+            "The central server refused: the card now has %1 points (spent in another "
+            "store?). Nothing was recorded.",
+        ),
+        number(_int(p, "points_balance")),
+    ),
+    "refused_online_card_inactive": lambda p: QCoreApplication.translate(
+        "texts",
+        "The central server refused: this card was deactivated at another till. Nothing "
+        "was recorded.",
+    ),
+    "refused_online_reward_unavailable": lambda p: QCoreApplication.translate(
+        "texts",
+        "The central server refused: this reward is no longer in the catalogue. Nothing "
+        "was recorded.",
+    ),
     "offline_redemption_limit": lambda p: _arg(
         QCoreApplication.translate(
             "texts",

@@ -39,6 +39,7 @@ class SyncedTerminal:
     staff_id: int
     store: TerminalSyncStore
     terminal_id: str
+    token: str
 
     @property
     def actor(self) -> Actor:
@@ -51,6 +52,17 @@ class SyncedTerminal:
         self.engine.stop()
         self.client.close()
         self.database.dispose()
+
+    def enroll_card(self, email: str = "ida@example.com", earn: str = "60") -> str:
+        """A new customer's card with 50 + `earn` points, pushed; returns its id."""
+        card = self.services.enroll.enroll(
+            self.actor, first_name="Ida", last_name="Pan", email=email
+        ).card
+        self.services.points.earn(self.actor, card.card_id, earn)
+        status = self.sync()
+        assert status.state == "online"
+        assert status.pending == 0
+        return card.card_id
 
     def card(self, uuid: str) -> LoyaltyCard | None:
         with self.database.reader() as session:
@@ -90,6 +102,7 @@ def make_terminal(
     staff_id: int,
     *,
     transport: httpx.BaseTransport | None = None,
+    online_redemptions: bool = False,
     **engine_options: Any,
 ) -> SyncedTerminal:
     """Activated with a fresh code, its first pull done."""
@@ -111,7 +124,7 @@ def make_terminal(
     terminal = SyncedTerminal(
         name,
         database,
-        counter_services(database, server.clock),
+        counter_services(database, server.clock, authorizer=engine if online_redemptions else None),
         engine,
         client,
         server.clock,
@@ -119,6 +132,7 @@ def make_terminal(
         staff_id,
         store,
         answer.terminal_id,
+        answer.token,
     )
     status = terminal.sync()
     assert status.state == "online", status

@@ -73,6 +73,11 @@ def mark_sent(session: Session, entry_ids: list[str], now: datetime) -> None:
         )
 
 
+def forget_sent(session: Session, entry_id: str) -> None:
+    """The server answered without applying it (a gap): no longer a risk for pulls."""
+    session.execute(update(LedgerEntry).where(LedgerEntry.id == entry_id).values(sent_at=None))
+
+
 def has_unanswered(session: Session) -> bool:
     """Whether a push carried a pending entry whose answer never came back. Then the server
     may already count it: a pulled card state could include it, and adding it again as

@@ -233,6 +233,10 @@ def _upsert_cards(session: Session, rows: list[dict[str, Any]], summary: PageSum
             card_id, confirmed_at = existing[row["id"]]
             state = ServerCardState.from_wire(row)
             if card_id in unsettled:
+                if any(entry.sent_at is not None for entry in unsettled[card_id]):
+                    # Sent, its answer not saved yet (an online authorisation in flight): this
+                    # state may already count it. Its answer brings the card's state.
+                    continue
                 card = session.get(LoyaltyCard, card_id)
                 assert card is not None
                 confirm(card, state, unsettled[card_id])

@@ -12,9 +12,15 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from sync.port import LocalCounts, PushOutcome
-from sync.protocol import ActivateResponse, ChangesResponse, PushEntry, PushResponse
+from sync.protocol import (
+    ActivateResponse,
+    CardBalances,
+    ChangesResponse,
+    PushEntry,
+    PushResponse,
+)
 from terminal.services.context import Sessions
-from terminal.services.syncing import outbox
+from terminal.services.syncing import authorization, outbox
 from terminal.services.syncing.pull import PageSummary, apply_page
 from terminal.services.syncing.results import save_push_answer
 from terminal.store.models import (
@@ -85,6 +91,29 @@ class TerminalSyncStore:
     def note_push(self, now: datetime) -> None:
         with self._sessions.write() as session:
             session.execute(update(SyncCursor).where(SyncCursor.id == 1).values(last_push_at=now))
+
+    def recover_authorizations(self) -> int:
+        with self._sessions.write() as session:
+            return authorization.recover(session)
+
+    def take_authorization(self, entry_id: str, now: datetime) -> PushEntry | None:
+        with self._sessions.write() as session:
+            entry = authorization.authorization_entry(session, entry_id)
+            if entry is not None:
+                outbox.mark_sent(session, [entry_id], now)
+            return entry
+
+    def approve(self, entry_id: str) -> None:
+        with self._sessions.write() as session:
+            authorization.approve(session, entry_id)
+
+    def withdraw_authorization(self, entry_id: str, card: CardBalances | None) -> None:
+        with self._sessions.write() as session:
+            authorization.withdraw(session, entry_id, card)
+
+    def forget_sent(self, entry_id: str) -> None:
+        with self._sessions.write() as session:
+            outbox.forget_sent(session, entry_id)
 
     def counts(self) -> LocalCounts:
         with self._sessions.read() as session:

@@ -66,6 +66,7 @@ class LedgerEntry(Base):
     )
     shortfall: Mapped[int] = mapped_column(Integer, default=0)  # a void could not take back
     notes: Mapped[str | None] = mapped_column(Text)
+    # Sent to be authorised online (part of the entry's content, as the server hashes it).
     authorized_online: Mapped[bool] = mapped_column(Boolean, default=False)
     transaction_at: Mapped[datetime] = mapped_column(UtcDateTime)  # terminal clock
     received_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # server clock
@@ -77,6 +78,10 @@ class LedgerEntry(Base):
     # applied it with the answer lost, so the engine pushes it again (a `duplicate` answer
     # settles it) before it pulls card states that could already include it.
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The server said yes while the customer waited (migration 0007). An entry sent for
+    # authorisation without an answer in time fell back to the offline rules: it counts
+    # towards the offline redemption limit even though `authorized_online` is set.
+    approved_online: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class TerminalIdentity(Base):

@@ -4,6 +4,10 @@
 a merged enrollment, an id or sequence conflict, or an acceptance flagged for a manager
 (terminal.store.models.conflicts). The status bar counts the rows a manager has not seen.
 
+`loyalty_transactions.approved_online`: the server approved the redemption online while the
+customer waited (what the offline redemption limit leaves out). Existing entries: those sent
+for online authorisation, which until now were only ever written once approved.
+
 Revision ID: 0007
 Revises: 0006
 """
@@ -39,8 +43,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_conflicts")),
     )
     op.create_index(op.f("ix_sync_conflicts_entry_id"), "sync_conflicts", ["entry_id"], unique=True)
+    with op.batch_alter_table("loyalty_transactions") as batch_op:
+        batch_op.add_column(
+            sa.Column("approved_online", sa.Boolean(), nullable=False, server_default="0")
+        )
+    op.get_bind().execute(
+        sa.text("UPDATE loyalty_transactions SET approved_online = authorized_online")
+    )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("loyalty_transactions") as batch_op:
+        batch_op.drop_column("approved_online")
     op.drop_index(op.f("ix_sync_conflicts_entry_id"), table_name="sync_conflicts")
     op.drop_table("sync_conflicts")
