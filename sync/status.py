@@ -14,6 +14,7 @@ class PullProgress:
     snapshot: bool
     pages: int
     rows: int
+    total: int | None = None  # rows of the whole snapshot, when the server said
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,22 @@ def _parser() -> argparse.ArgumentParser:
         help="counter windows, one per store of the demo chain in turn (default 1; "
         "2 shows a card earning in one store and its balance arriving in the other)",
     )
+    activate = commands.add_parser(
+        "activate",
+        help="make this computer a terminal of a store, with a one-time code from the "
+        "back office; then receive the company's data",
+    )
+    activate.add_argument("--server", required=True, help="the central server, https://...")
+    activate.add_argument("--code", required=True, help="the one-time activation code")
+    activate.add_argument(
+        "--name", default=None, help="this terminal's name (default: the computer's name)"
+    )
+    activate.add_argument(
+        "--allow-file-credentials",
+        action="store_true",
+        help="on a computer without a secure credential store only: keep the token in a "
+        "file readable by this user alone (see README, Credentials)",
+    )
     doctor = commands.add_parser(
         "doctor", help="check camera, decoders and database; exit code 1 if something fails"
     )
@@ -54,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args, settings)
         if args.command == "doctor":
             return _doctor(args, settings)
+        if args.command == "activate":
+            return _activate(args, settings)
         return _counter(settings)
     except (SettingsError, LocalDatabaseError) as err:
         print(f"loyalty-terminal: {err.message}", file=sys.stderr)
@@ -115,6 +133,70 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
         fresh=args.fresh,
         customers=args.customers,
     )
+
+
+def _activate(args: argparse.Namespace, settings: Settings) -> int:
+    import platform
+
+    from terminal.activation import ActivationFailed, activate, token_store
+    from terminal.store.schema import open_current
+
+    try:
+        tokens = token_store(settings, allow_file=args.allow_file_credentials)
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        database = open_current(settings.database_path)
+        try:
+            done = activate(
+                settings,
+                database,
+                server_url=args.server,
+                code=args.code,
+                name=args.name or platform.node() or "Terminal",
+                tokens=tokens,
+                now=datetime.now(UTC),
+            )
+            if args.allow_file_credentials and settings.credential_store != "file":
+                _save(settings.model_copy(update={"credential_store": "file"}))
+            print(
+                f"Activated: {done.terminal_name} of {done.vendor_name} ({done.company_name}), "
+                f"with {done.numbers} card numbers for offline enrollment."
+            )
+            status = _pull_with_progress(settings, database, tokens)
+        finally:
+            database.dispose()
+    except ActivationFailed as err:
+        print(f"loyalty-terminal: {err.message}", file=sys.stderr)
+        return 2
+    if status.state != "online":
+        print(
+            "The first pull did not finish "
+            f"({status.error_kind}): the terminal completes it by itself once it can reach "
+            "the server.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Ready: {status.pulled} records received. Start the counter with `loyalty-terminal`.")
+    return 0
+
+
+def _pull_with_progress(settings: Settings, database: object, tokens: object) -> object:
+    """The first pull, with a progress bar on the terminal's stderr."""
+    from tqdm import tqdm
+
+    from terminal.activation import first_pull
+
+    with tqdm(desc="Receiving the company's data", unit=" rows", file=sys.stderr) as bar:
+
+        def show(status: object) -> None:
+            pulling = getattr(status, "pulling", None)
+            if pulling is not None:
+                if pulling.total and bar.total != pulling.total:
+                    bar.total = pulling.total
+                bar.update(pulling.rows - bar.n)
+
+        status = first_pull(settings, database, tokens=tokens, on_status=show)  # type: ignore[arg-type]
+        bar.update(max(getattr(status, "pulled", 0) - bar.n, 0))
+    return status
 
 
 def _doctor(args: argparse.Namespace, settings: Settings) -> int:

@@ -13,7 +13,7 @@ import ipaddress
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from sync.client import (
@@ -31,6 +31,9 @@ from terminal.config import Settings
 from terminal.secrets import CredentialStoreUnavailable, TokenStore, open_token_store
 from terminal.services.context import Sessions
 from terminal.services.syncing.store import TerminalSyncStore, save_activation
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend  # a type only: keyring itself is secrets.py's
 
 
 class ActivationFailed(Exception):
@@ -77,12 +80,17 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def token_store(settings: Settings, *, allow_file: bool = False) -> TokenStore:
+def token_store(
+    settings: Settings, *, allow_file: bool = False, backend: KeyringBackend | None = None
+) -> TokenStore:
     """The credential store this terminal uses; raises ActivationFailed without a secure
-    one, unless the file fallback was chosen (now or at an earlier activation)."""
+    one, unless the file fallback was chosen (now or at an earlier activation). `backend`:
+    keyring's own choice unless given (tests)."""
     file_chosen = allow_file or settings.credential_store == "file"
     try:
-        return open_token_store(file_fallback=settings.credentials_path if file_chosen else None)
+        return open_token_store(
+            backend=backend, file_fallback=settings.credentials_path if file_chosen else None
+        )
     except CredentialStoreUnavailable as err:
         raise ActivationFailed(
             "no_credential_store",
@@ -174,6 +182,3 @@ def first_pull(
         raise ActivationFailed("not_activated", "This terminal is not activated.")
     with SyncClient(url, token=tokens.load(terminal_id), verify=_verify(settings)) as client:
         return SyncEngine(store, client, on_status=on_status).run_once()
-
-
-__all__ = ["Activated", "ActivationFailed", "Path", "activate", "first_pull", "token_store"]

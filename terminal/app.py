@@ -303,8 +303,9 @@ def qt_application(settings: Settings, argv: list[str] | None = None) -> QApplic
 
 
 def run_terminal(settings: Settings, save: Callable[[Settings], object]) -> int:
-    """`loyalty-terminal`: the counter on the activated terminal's database, or the first-run
-    screen (which offers the demo) before activation."""
+    """`loyalty-terminal`: the counter on the activated terminal's database, syncing with
+    its server; before activation the first-run screen, which activates it (or opens the
+    demo)."""
     from PySide6.QtCore import QTimer
 
     from terminal.ui.first_run import FirstRunWindow
@@ -312,31 +313,105 @@ def run_terminal(settings: Settings, save: Callable[[Settings], object]) -> int:
     app = qt_application(settings)
     path = settings.database_path
     if terminal_is_activated(path):
-        counter = build_counter_app(settings, path, save_settings=save)
+        counter = build_counter_app(
+            settings, path, save_settings=save, sync=terminal_sync(settings, path)
+        )
         return _run(app, counter)
     first = FirstRunWindow(path)
-    demo: list[DemoSession] = []
+    opened: list[CounterApp | DemoSession] = []
+    runner = TaskRunner()
 
     def open_demo() -> None:  # in the same event loop: Qt runs one exec() per process
-        demo.append(build_live_demo(settings, settings.demo_dir, save=save))
-        window = demo[0].counters[0].window
-        window.resize(1366, 768)
-        window.show()
-        demo[0].counters[0].start()
+        session = build_live_demo(settings, settings.demo_dir, save=save)
+        opened.append(session)
+        show(session.counters[0])
+
+    def show(counter: CounterApp) -> None:
+        counter.window.resize(1366, 768)
+        counter.window.show()
+        counter.start()
         first.close()
 
     def demo_requested() -> None:
         first.show_preparing()
         QTimer.singleShot(50, open_demo)  # let "Preparing the demo" reach the screen
 
+    def activation_requested(request: object) -> None:
+        def activated(_result: object) -> None:
+            counter = build_counter_app(
+                settings, path, save_settings=save, sync=terminal_sync(settings, path)
+            )
+            opened.append(counter)
+            show(counter)
+
+        def failed(err: BaseException) -> None:
+            code = getattr(err, "code", "error")
+            first.show_problem(code, getattr(err, "message", str(err)))
+
+        runner.write(
+            lambda: activate_here(settings, path, request, save), activated, failed, key="activate"
+        )
+
     first.demo_requested.connect(demo_requested)
-    first.resize(900, 600)
+    first.activation_requested.connect(activation_requested)
+    first.resize(900, 700)
     first.show()
     try:
         return app.exec()
     finally:
-        for session in demo:
-            session.close()
+        runner.shutdown()
+        for item in opened:
+            item.close()
+
+
+def activate_here(
+    settings: Settings, path: Path, request: object, save: Callable[[Settings], object]
+) -> None:
+    """The first-run screen's activation, off the GUI thread (network, credential store)."""
+    import platform
+    from datetime import UTC, datetime
+
+    from terminal.activation import activate, token_store
+
+    allow_file = bool(getattr(request, "allow_file_credentials", False))
+    tokens = token_store(settings, allow_file=allow_file)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    database = open_current(path)
+    try:
+        activate(
+            settings,
+            database,
+            server_url=getattr(request, "server_url", ""),
+            code=getattr(request, "code", ""),
+            name=getattr(request, "name", "") or platform.node() or "Terminal",
+            tokens=tokens,
+            now=datetime.now(UTC),
+        )
+    finally:
+        database.dispose()
+    if allow_file and settings.credential_store != "file":
+        save(settings.model_copy(update={"credential_store": "file"}))
+
+
+def terminal_sync(settings: Settings, path: Path) -> SyncWiring | None:
+    """How an activated terminal reaches its server (None: activated without one). The
+    token is read from the credential store on the sync thread, never here."""
+    database = open_current(path)
+    try:
+        store = TerminalSyncStore(database)
+        url, terminal_id = store.server_url(), store.terminal_id()
+    finally:
+        database.dispose()
+    if not url or not terminal_id:
+        return None
+    verify: bool | str = str(settings.server_ca_bundle) if settings.server_ca_bundle else True
+
+    def load_token() -> str | None:
+        from terminal.activation import token_store
+
+        return token_store(settings).load(terminal_id)
+
+    return SyncWiring(SyncClient(url, verify=verify), load_token=load_token)
 
 
 def run_demo_window(

@@ -338,7 +338,7 @@ Esc</translation>
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../terminal/ui/app_window.py" line="+415"/>
+        <location filename="../../terminal/ui/app_window.py" line="+423"/>
         <location line="+4"/>
         <source>Starting the camera…</source>
         <translation>Kamera wird gestartet …</translation>
@@ -618,12 +618,12 @@ Esc</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location filename="../../terminal/ui/first_run.py" line="+45"/>
+        <location filename="../../terminal/ui/first_run.py" line="+135"/>
         <source>Preparing the demo…</source>
         <translation>Demo wird vorbereitet…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+41"/>
         <source>Loyalty terminal: setup</source>
         <translation>Kundenkarten-Terminal: Einrichtung</translation>
     </message>
@@ -633,16 +633,107 @@ Esc</translation>
         <translation>Dieses Terminal ist noch nicht aktiviert</translation>
     </message>
     <message>
+        <location line="-57"/>
+        <source>Activating…</source>
+        <translation>Wird aktiviert…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+74"/>
+        <source>Activate</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Type the server&apos;s address and the activation code.</source>
+        <translation>Geben Sie die Adresse des Servers und den Aktivierungscode ein.</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>A terminal works for one store of a company. It is activated once with the server address and a one-time code from the company&apos;s back office (this arrives with the sync engine). No loyalty database was found at %1.
-
-Meanwhile you can try everything on demo data.</source>
-        <translation>Ein Terminal arbeitet für eine Filiale eines Unternehmens. Es wird einmalig mit der Serveradresse und einem Einmalcode aus dem Backoffice des Unternehmens aktiviert (das kommt mit der Synchronisierung). Unter %1 wurde keine Kundenkarten-Datenbank gefunden.
-
-Bis dahin können Sie alles mit Demo-Daten ausprobieren.</translation>
+        <source>This is not a server address. It looks like https://loyalty.example.com</source>
+        <translation>Das ist keine Serveradresse. Sie sieht so aus: https://loyalty.example.com</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use an https:// address: plain http would send the terminal&apos;s key unencrypted.</source>
+        <translation>Verwenden Sie eine https://-Adresse: Mit einfachem http würde der Schlüssel des Terminals unverschlüsselt gesendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer has no secure credential store to keep the terminal&apos;s key. Install or unlock one (GNOME Keyring or KWallet), or tick the box below to keep it in a file only this user can read.</source>
+        <translation>Dieser Computer hat keinen sicheren Anmeldedatenspeicher für den Schlüssel des Terminals. Installieren oder entsperren Sie einen (GNOME Keyring oder KWallet), oder setzen Sie unten das Häkchen, um ihn in einer Datei aufzubewahren, die nur dieser Benutzer lesen kann.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server&apos;s certificate is not trusted by this computer. Ask IT for the company&apos;s certificate authority (server_ca_bundle in the settings).</source>
+        <translation>Dieser Computer vertraut dem Zertifikat des Servers nicht. Fragen Sie die IT nach der Zertifizierungsstelle des Unternehmens (server_ca_bundle in den Einstellungen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No answer from the server: check the address and the network.</source>
+        <translation>Keine Antwort vom Server: Prüfen Sie Adresse und Netzwerk.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server speaks another version: install the current terminal software.</source>
+        <translation>Der Server spricht eine andere Version: Installieren Sie die aktuelle Terminal-Software.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused this code: unknown, already used or expired. Ask the back office for a new one.</source>
+        <translation>Der Server hat diesen Code abgelehnt: unbekannt, schon verwendet oder abgelaufen. Fordern Sie beim Backoffice einen neuen an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server activated the terminal but its key could not be stored here. Ask the back office for a new code.</source>
+        <translation>Der Server hat das Terminal aktiviert, aber sein Schlüssel konnte hier nicht gespeichert werden. Fordern Sie beim Backoffice einen neuen Code an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The activation failed: %1</source>
+        <translation>Die Aktivierung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>A terminal works for one store of a company. Activate it once with the central server&apos;s address and a one-time code from the company&apos;s back office. No loyalty database was found at %1.
+
+Or try everything on demo data first.</source>
+        <translation>Ein Terminal arbeitet für ein Geschäft eines Unternehmens. Aktivieren Sie es einmal mit der Adresse des zentralen Servers und einem Einmalcode aus dem Backoffice des Unternehmens. Unter %1 wurde keine Treuedatenbank gefunden.
+
+Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Serveradresse:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activation &amp;code:</source>
+        <translation>Aktivierungs&amp;code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Terminal name:</source>
+        <translation>&amp;Terminalname:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Counter 1</source>
+        <translation>z. B. Kasse 1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the key in a file readable by this user only (no secure store here)</source>
+        <translation>Schlüssel in einer Datei aufbewahren, die nur dieser Benutzer lesen kann (hier kein sicherer Speicher)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connect this terminal to its store with the code from the back office</source>
+        <translation>Dieses Terminal mit dem Code aus dem Backoffice mit seinem Geschäft verbinden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+1"/>
         <source>Open the demo</source>
         <translation>Demo öffnen</translation>

@@ -338,7 +338,7 @@ Esc</source>
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../terminal/ui/app_window.py" line="+415"/>
+        <location filename="../../terminal/ui/app_window.py" line="+423"/>
         <location line="+4"/>
         <source>Starting the camera…</source>
         <translation>Démarrage de la caméra…</translation>
@@ -618,12 +618,12 @@ Esc</source>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location filename="../../terminal/ui/first_run.py" line="+45"/>
+        <location filename="../../terminal/ui/first_run.py" line="+135"/>
         <source>Preparing the demo…</source>
         <translation>Préparation de la démo…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+41"/>
         <source>Loyalty terminal: setup</source>
         <translation>Terminal de fidélité&#xa0;: installation</translation>
     </message>
@@ -633,16 +633,107 @@ Esc</source>
         <translation>Ce terminal n&apos;est pas encore activé</translation>
     </message>
     <message>
+        <location line="-57"/>
+        <source>Activating…</source>
+        <translation>Activation…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+74"/>
+        <source>Activate</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Type the server&apos;s address and the activation code.</source>
+        <translation>Saisissez l&apos;adresse du serveur et le code d&apos;activation.</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>A terminal works for one store of a company. It is activated once with the server address and a one-time code from the company&apos;s back office (this arrives with the sync engine). No loyalty database was found at %1.
-
-Meanwhile you can try everything on demo data.</source>
-        <translation>Un terminal fonctionne pour un magasin d&apos;une entreprise. Il s&apos;active une seule fois avec l&apos;adresse du serveur et un code à usage unique fourni par le back-office de l&apos;entreprise (cela arrive avec le moteur de synchronisation). Aucune base de fidélité n&apos;a été trouvée à l&apos;emplacement %1.
-
-En attendant, vous pouvez tout essayer sur des données de démonstration.</translation>
+        <source>This is not a server address. It looks like https://loyalty.example.com</source>
+        <translation>Ce n&apos;est pas une adresse de serveur. Elle ressemble à https://loyalty.example.com</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use an https:// address: plain http would send the terminal&apos;s key unencrypted.</source>
+        <translation>Utilisez une adresse https:// : en http simple, la clé du terminal circulerait en clair.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer has no secure credential store to keep the terminal&apos;s key. Install or unlock one (GNOME Keyring or KWallet), or tick the box below to keep it in a file only this user can read.</source>
+        <translation>Cet ordinateur n&apos;a pas de coffre d&apos;identifiants sécurisé pour garder la clé du terminal. Installez-en ou déverrouillez-en un (GNOME Keyring ou KWallet), ou cochez la case ci-dessous pour la garder dans un fichier lisible par ce seul utilisateur.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server&apos;s certificate is not trusted by this computer. Ask IT for the company&apos;s certificate authority (server_ca_bundle in the settings).</source>
+        <translation>Cet ordinateur ne reconnaît pas le certificat du serveur. Demandez à l&apos;informatique l&apos;autorité de certification de l&apos;entreprise (server_ca_bundle dans les réglages).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No answer from the server: check the address and the network.</source>
+        <translation>Pas de réponse du serveur : vérifiez l&apos;adresse et le réseau.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server speaks another version: install the current terminal software.</source>
+        <translation>Le serveur parle une autre version : installez la version actuelle du terminal.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused this code: unknown, already used or expired. Ask the back office for a new one.</source>
+        <translation>Le serveur a refusé ce code : inconnu, déjà utilisé ou expiré. Demandez-en un nouveau au back-office.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server activated the terminal but its key could not be stored here. Ask the back office for a new code.</source>
+        <translation>Le serveur a activé le terminal, mais sa clé n&apos;a pas pu être gardée ici. Demandez un nouveau code au back-office.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The activation failed: %1</source>
+        <translation>L&apos;activation a échoué : %1</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>A terminal works for one store of a company. Activate it once with the central server&apos;s address and a one-time code from the company&apos;s back office. No loyalty database was found at %1.
+
+Or try everything on demo data first.</source>
+        <translation>Un terminal sert un magasin d&apos;une entreprise. Activez-le une fois avec l&apos;adresse du serveur central et un code à usage unique du back-office de l&apos;entreprise. Aucune base de fidélité n&apos;a été trouvée à %1.
+
+Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Server address:</source>
+        <translation>Adresse du &amp;serveur :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activation &amp;code:</source>
+        <translation>&amp;Code d&apos;activation :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Terminal name:</source>
+        <translation>Nom du &amp;terminal :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Counter 1</source>
+        <translation>p. ex. Caisse 1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the key in a file readable by this user only (no secure store here)</source>
+        <translation>Garder la clé dans un fichier lisible par ce seul utilisateur (pas de coffre sécurisé ici)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connect this terminal to its store with the code from the back office</source>
+        <translation>Relier ce terminal à son magasin avec le code du back-office</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+1"/>
         <source>Open the demo</source>
         <translation>Ouvrir la démonstration</translation>

@@ -88,6 +88,7 @@ class CounterWindow(QMainWindow):
         self._camera_where = ""
         self._closing = False
         self._sync_seen = 0
+        self._pulled_seen = 0
         self.flows = CounterFlows(counter, runner, self)
 
         self.idle = IdleScreen(self)
@@ -290,6 +291,13 @@ class CounterWindow(QMainWindow):
         if moved == self._sync_seen:
             return
         self._sync_seen = moved
+        if status.pulled != self._pulled_seen:
+            # The company's data changed (or arrived: the first pull after activation): who
+            # and where this terminal is, the program and the staff list are read again.
+            self._pulled_seen = status.pulled
+            about, staff = self._counter.terminal, self._counter.staff
+            self._runner.read(about.info, self._got_info, lambda _err: None, key="info")
+            self._runner.read(staff.list_staff, self._got_staff, lambda _err: None, key="staff")
         card = self.card_screen.card
         if card is None or self.stack.currentWidget() is not self.card_screen:
             return

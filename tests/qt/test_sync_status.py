@@ -16,11 +16,18 @@ from sqlalchemy import select
 
 from sync.client import SyncClient
 from sync.status import PullProgress, SyncStatus
-from terminal.app import SyncWiring, build_counter_app
+from terminal.app import (
+    SyncWiring,
+    activate_here,
+    build_counter_app,
+    terminal_is_activated,
+    terminal_sync,
+)
 from terminal.config import Settings
 from terminal.store.models import Reward
 from terminal.ui.chime import Chime
 from terminal.ui.dialogs.conflicts import ConflictsDialog
+from terminal.ui.first_run import FirstRunWindow
 from terminal.ui.widgets.sync_badge import SyncBadge
 from tests.sync.conftest import World, server, world  # noqa: F401 - live server fixtures
 from tests.sync.network import Network
@@ -172,3 +179,57 @@ def _unseen(services: object) -> int:
         not row.seen
         for row in services.conflicts.list_conflicts()  # type: ignore[attr-defined]
     )
+
+
+def test_the_first_run_screen_activates_the_terminal_and_the_counter_syncs(
+    qtbot: QtBot,
+    world: World,  # noqa: F811 - the fixture imported above
+    tmp_path: Path,
+) -> None:
+    settings = Settings(data_dir=tmp_path, sound=False, credential_store="file")
+    path = settings.database_path
+    first = FirstRunWindow(path)
+    qtbot.addWidget(first)
+    first.show()
+    first.activate_button.click()  # nothing typed yet
+    assert first.problem.isVisible()
+    assert "server's address and the activation code" in first.problem.text()
+    first.server.setText(world.server.url)
+    first.code.setText(world.server.activation_code(world.vendor_a1))
+    first.name.setText("Front desk")
+    with qtbot.waitSignal(first.activation_requested) as asked:
+        first.activate_button.click()
+    assert not first.activate_button.isEnabled()  # busy until the outcome is shown
+    request = asked.args[0]
+
+    activate_here(settings, path, request, save=lambda _s: None)  # the app runs it off the GUI
+    assert terminal_is_activated(path)
+    wiring = terminal_sync(settings, path)
+    assert wiring is not None
+    app = build_counter_app(settings, path, clock=world.server.clock, sync=wiring)
+    try:
+        qtbot.addWidget(app.window)
+        app.window.show()
+        app.start(camera=False)
+        badge = app.window.sync_badge
+        assert badge is not None
+        qtbot.waitUntil(lambda: badge.text() == "Online", timeout=TIMEOUT_MS)
+        qtbot.waitUntil(lambda: app.window.info is not None, timeout=TIMEOUT_MS)
+        assert app.window.info.terminal_name == "Front desk"
+    finally:
+        app.close()
+
+
+def test_the_first_run_screen_explains_a_missing_credential_store(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    first = FirstRunWindow(tmp_path / "terminal.db")
+    qtbot.addWidget(first)
+    first.show()
+    assert not first.file_credentials.isVisible()
+    first.show_problem("no_credential_store", "no keyring")
+    assert first.file_credentials.isVisible()
+    assert "no secure credential store" in first.problem.text()
+    assert first.activate_button.isEnabled()  # the cashier can tick the box and try again
+    first.show_problem("code_refused")
+    assert "Ask the back office for a new one" in first.problem.text()

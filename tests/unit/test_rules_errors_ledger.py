@@ -138,7 +138,11 @@ def test_redemption_types() -> None:
 
 
 def test_sync_states() -> None:
-    assert {s.value for s in SyncState} == {"pending", "accepted", "rejected", "overdraft"}
+    assert {s.value for s in SyncState} == {
+        "pending", "authorize", "accepted", "rejected", "overdraft",
+    }  # fmt: skip
+    # Stored in a 10-character column.
+    assert max(len(s.value) for s in SyncState) <= 10
 
 
 # --- errors ---------------------------------------------------------------------------------
