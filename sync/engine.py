@@ -33,7 +33,7 @@ from datetime import datetime
 from sync.backoff import Backoff
 from sync.client import AuthExpired, Offline, ProtocolMismatch, RateLimited, SyncClient, SyncError
 from sync.port import LocalStore
-from sync.protocol import MAX_PUSH_ENTRIES, PushRequest
+from sync.protocol import MAX_PUSH_ENTRIES, PinStatusRequest, PushRequest
 from sync.status import AuthorizationVerdict, PullProgress, SyncStatus
 from terminal.domain.clock import Clock, SystemClock
 
@@ -44,6 +44,7 @@ DEFAULT_DEBOUNCE_S = 0.3
 DEFAULT_PAGE_SIZE = 2000
 CLOCK_SKEW_WARNING_S = 120.0
 AUTHORIZE_DEADLINE_S = 1.5  # a customer waits at the counter
+LOOKUP_DEADLINE_S = 1.0  # a card from another store, not in the cache yet
 
 
 class SyncEngine:
@@ -172,6 +173,7 @@ class SyncEngine:
                 self._client.set_token(token)
                 self._load_token = None
             self._push_all()
+            self._report_pins()
             if not self._stopping.is_set():
                 self._pull_all()
         except AuthExpired as err:
@@ -250,6 +252,31 @@ class SyncEngine:
                     f"the server expects earlier entries first ({outcome.gaps} gaps)",
                     code="gap",
                 )
+
+    def _report_pins(self) -> None:
+        """PIN lockouts seen here go to the server, which makes them company-wide (every
+        terminal pulls them with the staff)."""
+        terminal_id = self._store.terminal_id()
+        reports = self._store.pin_reports(self._clock.now())
+        if reports and terminal_id is not None:
+            self._client.pin_status(PinStatusRequest(terminal_id=terminal_id, reports=reports))
+            self._store.pins_reported(reports)
+
+    def lookup_card(self, query: str, deadline_s: float = LOOKUP_DEADLINE_S) -> str | None:
+        """A card this cache does not hold, asked of the server (the counter's read thread;
+        short deadline) and cached. Returns its id, or None (not found, or no answer)."""
+        if not self.can_authorize():
+            return None
+        try:
+            info = self._client.lookup(query, deadline=deadline_s)
+        except SyncError as err:
+            log.info("sync: online lookup unavailable: %s", err.kind)
+            return None
+        if info is None:
+            return None
+        self._store.cache_card(info, self._clock.now())
+        self._publish(revision=self._status.revision + 1)
+        return info.id
 
     def _pull_all(self) -> None:
         pages = rows = 0

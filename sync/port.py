@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from sync.protocol import CardBalances, ChangesResponse, PushEntry, PushResponse
+from sync.protocol import (
+    CardBalances,
+    CardInfo,
+    ChangesResponse,
+    PinStatusReport,
+    PushEntry,
+    PushResponse,
+)
 
 
 @dataclass(frozen=True)
@@ -52,3 +59,10 @@ class LocalStore(Protocol):
     def withdraw_authorization(self, entry_id: str, card: CardBalances | None) -> None: ...
 
     def forget_sent(self, entry_id: str) -> None: ...
+
+    # A card looked up online; staff PIN lockouts reported to the server.
+    def cache_card(self, info: CardInfo, now: datetime) -> None: ...
+
+    def pin_reports(self, now: datetime) -> list[PinStatusReport]: ...
+
+    def pins_reported(self, reports: list[PinStatusReport]) -> None: ...

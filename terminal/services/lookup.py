@@ -45,19 +45,23 @@ class LookupService:
         scanned = parse_scan(payload)
         column = "qr_code_data" if scanned.kind == "qr_token" else "card_number"
         what = "this QR code" if scanned.kind == "qr_token" else "this number"
-        return self._one(lambda s, ctx: _card_by_identifier(s, ctx, column, scanned.value), what)
+        return self._one(
+            lambda s, ctx: _card_by_identifier(s, ctx, column, scanned.value), what, scanned.value
+        )
 
     def by_number(self, text: str) -> CardView:
         number = normalize_card_number(text)  # a typo is reported before any lookup
         return self._one(
-            lambda s, ctx: _card_by_identifier(s, ctx, "card_number", number), "this card number"
+            lambda s, ctx: _card_by_identifier(s, ctx, "card_number", number),
+            "this card number",
+            number,
         )
 
     def by_email(self, text: str) -> CardView:
         email = normalize_email(text)
         if email is None:
             raise InvalidInput("Type an email address.", reason="email_missing")
-        return self._one(lambda s, ctx: _card_by_customer(s, ctx, email=email), "this email")
+        return self._one(lambda s, ctx: _card_by_customer(s, ctx, email=email), "this email", email)
 
     def by_phone(self, text: str) -> CardView:
         """Any usual way of writing the number; without its country code it is read in the
@@ -69,7 +73,7 @@ class LookupService:
                 raise InvalidInput("Type a phone number.", reason="phone_missing")
             return _card_by_customer(session, ctx, phone=phone)
 
-        return self._one(find, "this phone")
+        return self._one(find, "this phone", text.strip())
 
     def find(self, text: str) -> CardView:
         """The idle screen's search box: whatever the cashier typed or a scanner sent.
@@ -175,13 +179,21 @@ class LookupService:
             more = len(rows) > limit
             return HistoryPage(entries=entries, next_offset=offset + limit if more else None)
 
-    def _one(self, find: Finder, what: str) -> CardView:
+    def _one(self, find: Finder, what: str, online_query: str | None = None) -> CardView:
+        """The card `find` finds here; one this cache does not hold yet (a customer of
+        another store, enrolled since the last pull) is asked of the server, briefly."""
         with self._deps.sessions.read() as session:
             ctx = self._deps.context(session)
             card = find(session, ctx)
-            if card is None:
-                raise CardNotFound(what)
-            return card_view(session, ctx, card)
+            if card is not None:
+                return card_view(session, ctx, card)
+        found = None
+        online = self._deps.authorizer
+        if online_query and online is not None and online.can_authorize():
+            found = online.lookup_card(online_query)
+        if found is None:
+            raise CardNotFound(what)
+        return self.card(found)
 
 
 def _digit_count(text: str) -> int:

@@ -26,9 +26,13 @@ from terminal.store.models import LedgerEntry, LoyaltyCard
 
 
 class Authorizer(Protocol):
+    """The central server while the customer waits (the sync engine)."""
+
     def can_authorize(self) -> bool: ...
 
     def authorize(self, entry_id: str) -> AuthorizationVerdict: ...
+
+    def lookup_card(self, query: str) -> str | None: ...
 
 
 def asks_online(deps: ServiceDeps) -> bool:

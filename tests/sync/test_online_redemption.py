@@ -13,9 +13,16 @@ from sqlalchemy import func, select
 
 from sync.engine import SyncEngine
 from sync.server.models import LedgerEntry as ServerEntry
-from terminal.domain.errors import OfflineRedemptionLimit, RefusedOnline
+from terminal.domain.errors import (
+    CardNotFound,
+    LoyaltyError,
+    OfflineRedemptionLimit,
+    PinLocked,
+    RefusedOnline,
+)
 from terminal.domain.ledger import SyncState
 from terminal.services.bundle import counter_services
+from terminal.services.views import Actor
 from terminal.store.models import LedgerEntry, Reward, TerminalIdentity
 from terminal.ui import texts
 from tests.sync.conftest import World
@@ -195,3 +202,41 @@ def test_a_stamp_reward_is_asked_online_too(
         main.services.stamps.redeem_reward(main.actor, card)
     assert main.services.lookup.card(card).stamp_count == 0
     assert _entries(station)[-1] == ("STAMP_REDEEMED", "accepted", True, True)
+
+
+def test_a_card_not_in_the_cache_yet_is_looked_up_online_and_cached(
+    world: World, tills: tuple[SyncedTerminal, SyncedTerminal], network: Network
+) -> None:
+    main, station = tills
+    card = station.enroll_card(email="new@example.com")  # main has not pulled since
+    qr = station.services.lookup.card(card).qr_token
+    network.down = True
+    with pytest.raises(CardNotFound):
+        main.services.lookup.by_scan(qr)  # offline: not found here, said at once
+    network.down = False
+    found = main.services.lookup.by_scan(qr)
+    assert found.card_id == card
+    assert (found.points_balance, found.pending_points) == (110, 0)
+    network.down = True
+    assert main.services.lookup.by_scan(qr).card_id == card  # cached: offline from now on
+    assert main.services.lookup.by_email("new@example.com").card_id == card
+    assert main.services.lookup.search("new@example")  # and searchable
+
+
+def test_a_pin_locked_in_one_store_is_locked_in_the_other(
+    world: World, tills: tuple[SyncedTerminal, SyncedTerminal]
+) -> None:
+    main, station = tills
+    card = main.enroll_card(earn="60")
+    station.sync()
+    pastry = _reward(main, 100)
+    wrong = Actor(main.staff_id, "0000")
+    for _ in range(5):  # the company's pin_max_failed_attempts
+        with pytest.raises(LoyaltyError):
+            main.services.points.redeem(wrong, card, pastry)
+    with pytest.raises(PinLocked):
+        main.services.points.redeem(main.actor, card, pastry)
+    main.sync()  # reported to the server
+    station.sync()  # and pulled from it
+    with pytest.raises(PinLocked):
+        station.services.points.redeem(station.actor, card, pastry)

@@ -67,10 +67,10 @@ def apply_page(
                 _delete(session, entity, key)
             summary.count(entity, len(rows))
         elif entity == "customers":
-            _upsert_customers(session, rows)
+            upsert_customers(session, rows)
             summary.count(entity, len(rows))
         elif entity == "cards":
-            summary.skipped += _upsert_cards(session, rows, summary)
+            summary.skipped += upsert_cards(session, rows, summary)
         elif entity == "card_aliases":
             for row in rows:
                 _upsert_alias(session, row)
@@ -149,7 +149,7 @@ def _local_ids(session: Session, model: type[Any], uuids: list[str]) -> dict[str
     return found
 
 
-def _upsert_customers(session: Session, rows: list[dict[str, Any]]) -> None:
+def upsert_customers(session: Session, rows: list[dict[str, Any]]) -> None:
     known = _local_ids(session, Customer, [row["id"] for row in rows])
     new = [
         {
@@ -210,7 +210,7 @@ def _card_values(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _upsert_cards(session: Session, rows: list[dict[str, Any]], summary: PageSummary) -> int:
+def upsert_cards(session: Session, rows: list[dict[str, Any]], summary: PageSummary) -> int:
     """Returns how many rows had to be skipped."""
     rows = list({row["id"]: row for row in rows}.values())  # a card twice: its latest state
     existing: dict[str, tuple[int, datetime | None]] = {}

@@ -15,18 +15,21 @@ from sync.port import LocalCounts, PushOutcome
 from sync.protocol import (
     ActivateResponse,
     CardBalances,
+    CardInfo,
     ChangesResponse,
+    PinStatusReport,
     PushEntry,
     PushResponse,
 )
 from terminal.services.context import Sessions
 from terminal.services.syncing import authorization, outbox
-from terminal.services.syncing.pull import PageSummary, apply_page
+from terminal.services.syncing.pull import PageSummary, apply_page, upsert_cards, upsert_customers
 from terminal.services.syncing.results import save_push_answer
 from terminal.store.models import (
     CardNumberBlock,
     Company,
     LedgerEntry,
+    StaffPin,
     SyncConflict,
     SyncCursor,
     TerminalIdentity,
@@ -40,6 +43,8 @@ UNKNOWN_COUNTRY = "ZZ"
 class TerminalSyncStore:
     def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
+        # Staff PIN states as last reported to the server (this process's memory).
+        self._reported: dict[int, tuple[int, datetime | None]] = {}
 
     def terminal_id(self) -> str | None:
         with self._sessions.read() as session:
@@ -114,6 +119,62 @@ class TerminalSyncStore:
     def forget_sent(self, entry_id: str) -> None:
         with self._sessions.write() as session:
             outbox.forget_sent(session, entry_id)
+
+    def cache_card(self, info: CardInfo, now: datetime) -> None:
+        """A card found online (not in this cache yet), written as a pull would."""
+        customer = info.customer
+        card = {
+            **info.balances.model_dump(exclude={"card_id"}),
+            "id": info.id,
+            "company_id": info.company_id,
+            "customer_id": customer.id,
+            "program_id": info.program_id,
+            "card_number": info.card_number,
+            "qr_code_data": info.qr_code_data,
+            "enrolled_at_vendor_id": info.enrolled_at_vendor_id,
+            "created_at": info.created_at,
+        }
+        with self._sessions.write() as session:
+            upsert_customers(
+                session,
+                [
+                    {
+                        **customer.model_dump(),
+                        "company_id": info.company_id,
+                        "created_at": info.created_at,
+                    }
+                ],
+            )
+            upsert_cards(session, [card], PageSummary())
+
+    def pin_reports(self, now: datetime) -> list[PinStatusReport]:
+        """Staff whose PIN state changed here since it was last reported (at first: every
+        failed attempt or lock this cache holds)."""
+        with self._sessions.read() as session:
+            rows = session.execute(
+                select(StaffPin.id, StaffPin.failed_attempts, StaffPin.locked_until)
+            ).all()
+        reports = []
+        for staff_id, attempts, locked_until in rows:
+            state = (attempts, locked_until)
+            known = self._reported.get(staff_id)
+            if known is None and attempts == 0 and locked_until is None:
+                self._reported[staff_id] = state
+                continue
+            if known != state:
+                reports.append(
+                    PinStatusReport(
+                        staff_id=staff_id,
+                        failed_attempts=min(attempts, 1000),
+                        locked_until=locked_until,
+                        observed_at=now,
+                    )
+                )
+        return reports[:100]
+
+    def pins_reported(self, reports: list[PinStatusReport]) -> None:
+        for report in reports:
+            self._reported[report.staff_id] = (report.failed_attempts, report.locked_until)
 
     def counts(self) -> LocalCounts:
         with self._sessions.read() as session:
