@@ -73,7 +73,7 @@ class LookupService:
                 raise InvalidInput("Type a phone number.", reason="phone_missing")
             return _card_by_customer(session, ctx, phone=phone)
 
-        return self._one(find, "this phone", text.strip())
+        return self._one(find, "this phone", (text or "").strip())
 
     def find(self, text: str) -> CardView:
         """The idle screen's search box: whatever the cashier typed or a scanner sent.
