@@ -23,17 +23,19 @@ and full jitter (cap 60 s; a 429's Retry-After is a floor). A 401 stops syncing 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 
 from sync.backoff import Backoff
 from sync.client import AuthExpired, Offline, ProtocolMismatch, RateLimited, SyncClient, SyncError
 from sync.port import LocalStore
-from sync.protocol import MAX_PUSH_ENTRIES, PinStatusRequest, PushRequest
+from sync.protocol import MAX_PUSH_ENTRIES, ChangesResponse, PinStatusRequest, PushRequest
 from sync.status import AuthorizationVerdict, PullProgress, SyncStatus
 from terminal.domain.clock import Clock, SystemClock
 
@@ -41,7 +43,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PULL_INTERVAL_S = 30.0
 DEFAULT_DEBOUNCE_S = 0.3
-DEFAULT_PAGE_SIZE = 2000
+DEFAULT_PAGE_SIZE = 1000  # rows per page: each page one local transaction, kept short
 CLOCK_SKEW_WARNING_S = 120.0
 AUTHORIZE_DEADLINE_S = 1.5  # a customer waits at the counter
 LOOKUP_DEADLINE_S = 1.0  # a card from another store, not in the cache yet
@@ -84,6 +86,7 @@ class SyncEngine:
         # it: a redemption is authorised during a long initial pull too.
         self._push_lock = threading.Lock()
         self._recovered = False
+        self._prefetch = ThreadPoolExecutor(max_workers=1, thread_name_prefix="loyalty-pull")
         self._status = SyncStatus()
         self._auth_expired = False
         self._load_token = load_token
@@ -117,6 +120,7 @@ class SyncEngine:
         thread, self._thread = self._thread, None
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout)
+        self._prefetch.shutdown(wait=False, cancel_futures=True)
         if self._status.state != "stopped":
             self._publish(state="stopped", retry_in_s=None, pulling=None)
 
@@ -279,29 +283,48 @@ class SyncEngine:
         return info.id
 
     def _pull_all(self) -> None:
+        """Pages until the last. The next page is asked for while this one is saved (its
+        cursor is known as soon as it arrives): the server's work and the local inserts
+        overlap, which an initial pull of a big chain needs."""
         pages = rows = 0
         snapshot = False
-        while not self._stopping.is_set():
-            if self._wake.is_set():  # a counter operation meanwhile: it goes out first
-                self._wake.clear()
-                self._push_all()
-            if self._store.has_unanswered():
-                self._push_all()
+        total: int | None = None
+        ahead: Future[ChangesResponse] | None = None
+        try:
+            while not self._stopping.is_set():
+                if self._wake.is_set():  # a counter operation meanwhile: it goes out first
+                    self._wake.clear()
+                    self._push_all()
                 if self._store.has_unanswered():
-                    return  # pushed again next cycle, before any pull
-            page = self._client.changes(self._store.cursor(), self._page_size)
-            applied = self._store.save_page(page, self._clock.now())
-            self._note_server_time(page.server_time)
-            pages += 1
-            rows += sum(applied.values())
-            snapshot = snapshot or page.snapshot
-            self._publish(
-                pulling=PullProgress(snapshot, pages, rows) if page.has_more else None,
-                pulled=self._status.pulled + sum(applied.values()),
-                revision=self._status.revision + 1,
-            )
-            if not page.has_more:
-                return
+                    self._push_all()
+                    if self._store.has_unanswered():
+                        return  # pushed again next cycle, before any pull
+                if ahead is None:
+                    page = self._client.changes(self._store.cursor(), self._page_size)
+                else:
+                    page, ahead = ahead.result(), None
+                if page.has_more:
+                    ahead = self._prefetch.submit(
+                        self._client.changes, page.next_cursor, self._page_size
+                    )
+                applied = self._store.save_page(page, self._clock.now())
+                self._note_server_time(page.server_time)
+                pages += 1
+                rows += sum(applied.values())
+                snapshot = snapshot or page.snapshot
+                total = page.snapshot_rows if page.snapshot_rows is not None else total
+                self._publish(
+                    pulling=PullProgress(snapshot, pages, rows, total) if page.has_more else None,
+                    pulled=self._status.pulled + sum(applied.values()),
+                    revision=self._status.revision + 1,
+                )
+                if not page.has_more:
+                    return
+        finally:
+            if ahead is not None:
+                ahead.cancel()
+                with contextlib.suppress(Exception):  # its error is not this cycle's
+                    ahead.result()  # a page asked for but not saved: dropped
 
     # --- online authorisation (the counter's write thread) -------------------------------
 

@@ -263,6 +263,8 @@ class ChangesResponse(WireModel):
     has_more: bool
     snapshot: bool  # True while the pages are a full snapshot (the cache starts from them)
     server_time: datetime
+    # On a snapshot's first page: how many rows the whole snapshot holds (a progress bar).
+    snapshot_rows: int | None = None
 
 
 # --- lookup ---------------------------------------------------------------------------------

@@ -618,7 +618,7 @@ Esc</translation>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location filename="../../terminal/ui/first_run.py" line="+135"/>
+        <location filename="../../terminal/ui/first_run.py" line="+147"/>
         <source>Preparing the demo…</source>
         <translation>Demo wird vorbereitet…</translation>
     </message>
@@ -1320,7 +1320,12 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Verbindung zum Server…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Receiving the company&apos;s data: %1 of %2 (%3%)</source>
+        <translation>Unternehmensdaten werden empfangen: %1 von %2 (%3 %)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
@@ -1636,7 +1641,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
 <context>
     <name>sync_badge</name>
     <message numerus="yes">
-        <location filename="../../terminal/ui/widgets/sync_badge.py" line="-117"/>
+        <location filename="../../terminal/ui/widgets/sync_badge.py" line="-125"/>
         <source>%n to send</source>
         <translation>
             <numerusform>%n zu senden</numerusform>

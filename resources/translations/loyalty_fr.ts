@@ -618,7 +618,7 @@ Esc</source>
 <context>
     <name>FirstRunWindow</name>
     <message>
-        <location filename="../../terminal/ui/first_run.py" line="+135"/>
+        <location filename="../../terminal/ui/first_run.py" line="+147"/>
         <source>Preparing the demo…</source>
         <translation>Préparation de la démo…</translation>
     </message>
@@ -1320,7 +1320,12 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>Connexion au serveur…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Receiving the company&apos;s data: %1 of %2 (%3%)</source>
+        <translation>Réception des données de l&apos;entreprise : %1 sur %2 (%3 %)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
@@ -1636,7 +1641,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
 <context>
     <name>sync_badge</name>
     <message numerus="yes">
-        <location filename="../../terminal/ui/widgets/sync_badge.py" line="-117"/>
+        <location filename="../../terminal/ui/widgets/sync_badge.py" line="-125"/>
         <source>%n to send</source>
         <translation>
             <numerusform>%n à envoyer</numerusform>

@@ -39,7 +39,7 @@ anyway, and the locking clauses are ignored.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -286,6 +286,7 @@ class Page:
     next_cursor: str
     has_more: bool
     snapshot: bool
+    snapshot_rows: int | None = None  # on a snapshot's first page: its size
 
 
 def page_json(page: Page, server_time: datetime) -> bytes:
@@ -299,6 +300,7 @@ def page_json(page: Page, server_time: datetime) -> bytes:
             "has_more": page.has_more,
             "snapshot": page.snapshot,
             "server_time": server_time,
+            "snapshot_rows": page.snapshot_rows,
         }
     )
     changes = b",".join(
@@ -324,7 +326,24 @@ def read_page(session: Session, terminal: Terminal, cursor: str | None, limit: i
         return _delta_page(session, terminal, parsed, limit)
     if isinstance(parsed, tuple) and pruned <= parsed[2] <= head and _key_fits(*parsed[:2]):
         return _snapshot_page(session, terminal, *parsed, limit=limit)
-    return _snapshot_page(session, terminal, 0, None, head, limit=limit)
+    page = _snapshot_page(session, terminal, 0, None, head, limit=limit)
+    return replace(page, snapshot_rows=snapshot_size(session, terminal))
+
+
+def snapshot_size(session: Session, terminal: Terminal) -> int:
+    """The rows a new snapshot of this terminal's company holds (a progress bar's end):
+    counted on the (company_id, id) indexes, a few milliseconds for a million cards."""
+    total = 0
+    for source in _SNAPSHOT:
+        query = select(func.count()).select_from(source.model)
+        if source.scope == "terminal":
+            query = query.where(source.model.terminal_id == terminal.id)
+        elif source.model is Company:
+            query = query.where(Company.id == terminal.company_id)
+        else:
+            query = query.where(source.model.company_id == terminal.company_id)
+        total += int(session.scalar(query) or 0)
+    return total
 
 
 def prune_change_log(session: Session, through_seq: int) -> int:

@@ -10,9 +10,11 @@ halfway with "database is locked" when a read transaction tries to become a writ
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +65,40 @@ def make_engine(
     return engine
 
 
+class WriteGate:
+    """First come, first served among this process's writers (the counter's writer thread
+    and the sync engine's): a writer waiting for SQLite's lock would sleep in its busy
+    handler (1, 2, 5 ... 100 ms steps) and could lose the lock again to the engine's next
+    page; here it is woken the moment the lock is free, in turn. Reentrant per thread."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._queue: deque[int] = deque()
+        self._owner: int | None = None
+        self._depth = 0
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        me = threading.get_ident()
+        with self._cond:
+            if self._owner == me:
+                self._depth += 1
+            else:
+                self._queue.append(me)
+                while self._owner is not None or self._queue[0] != me:
+                    self._cond.wait()
+                self._queue.popleft()
+                self._owner, self._depth = me, 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._owner = None
+                    self._cond.notify_all()
+
+
 @dataclass(frozen=True)
 class Database:
     """One local database file: its engine and the two kinds of unit of work."""
@@ -72,6 +108,7 @@ class Database:
     reader: sessionmaker[Session]
     writer: sessionmaker[Session]
     checkpointer: IdleCheckpointer | None = None
+    gate: WriteGate = field(default_factory=WriteGate)
 
     def dispose(self) -> None:
         """Stop the checkpoint thread (if any) and close every connection; safe twice."""
@@ -88,7 +125,7 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A write unit of work: committed on success, rolled back on any exception."""
-        with self._translated_errors(), self.writer.begin() as session:
+        with self.gate.held(), self._translated_errors(), self.writer.begin() as session:
             yield session
         if self.checkpointer is not None:
             self.checkpointer.note_write()

@@ -59,6 +59,10 @@ def backend() -> str:
             SyncStatus(state="online", pulling=PullProgress(True, 3, 12000)),
             "Receiving the company's data: 12000 rows so far",
         ),
+        (
+            SyncStatus(state="online", pulling=PullProgress(True, 3, 12000, 48000)),
+            "Receiving the company's data: 12000 of 48000 (25%)",
+        ),
     ],
 )
 def test_the_badge_says_what_the_engine_reports(

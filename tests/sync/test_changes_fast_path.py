@@ -176,6 +176,7 @@ def _reference_json(page: Page, server_time: datetime) -> tuple[bytes, str]:
         has_more=page.has_more,
         snapshot=page.snapshot,
         server_time=server_time,
+        snapshot_rows=page.snapshot_rows,
     )
     body = json.dumps(
         model.model_dump(mode="json"),

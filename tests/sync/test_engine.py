@@ -272,3 +272,31 @@ def test_the_engine_thread_pushes_after_an_operation_and_stops_twice(
         till.engine.stop()
         assert till.engine.status.state == "stopped"
         till.close()
+
+
+def test_the_initial_pull_reports_its_progress_page_by_page(
+    world: World, tills: tuple[SyncedTerminal, SyncedTerminal], tmp_path: Path
+) -> None:
+    main, _station = tills
+    for n in range(6):
+        main.services.enroll.enroll(
+            main.actor, first_name="Pat", last_name=f"N{n}", email=f"pat{n}@example.com"
+        )
+    main.sync()
+    late = make_terminal(
+        world.server, world.vendor_a2, tmp_path, "late", world.staff_a, page_size=4
+    )
+    try:
+        progress = [s.pulling for s in late.statuses if s.pulling is not None]
+        assert len(progress) >= 3
+        assert [p.pages for p in progress] == list(range(1, len(progress) + 1))
+        assert all(p.snapshot for p in progress)
+        total = progress[0].total
+        assert total is not None
+        assert total >= 12 + 6  # catalogue, six customers, six cards
+        assert [p.rows for p in progress] == sorted(p.rows for p in progress)
+        assert progress[-1].rows < total
+        assert late.statuses[-1].pulling is None  # done
+        assert len(late.balances()) == 6
+    finally:
+        late.close()

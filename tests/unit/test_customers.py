@@ -434,3 +434,21 @@ def test_search_key_has_no_combining_marks_and_is_stable(text: str) -> None:
     key = search_key(text)
     assert not any(unicodedata.combining(ch) for ch in key)
     assert search_key(key) == key
+
+
+@pytest.mark.parametrize(
+    "phones",
+    [
+        ["+33612345678", "+33698765432", "+33611111111"],  # France: a trunk 0
+        ["+4915112345678", "+4915198765432"],  # Germany
+        ["+12025550147", "+12025550199"],  # North America: no trunk prefix in the digits
+        ["+390612345678", "+390698765432"],  # Italy: the 0 is part of the number
+        ["+4420794600000", "+442079460001"],  # a short one after a long one: another shape
+        ["+33012", "+33013"],  # not valid: no national form
+    ],
+)
+def test_the_search_index_national_digits_match_the_exact_ones(phones: list[str]) -> None:
+    from terminal.store.search import national_for_search
+
+    for phone in phones:  # the first of a shape is computed, the next ones derived
+        assert national_for_search(phone) == national_digits(phone), phone

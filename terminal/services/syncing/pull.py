@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sync.protocol import ChangesResponse
 from terminal.services.syncing.balances import ServerCardState, confirm, unsettled_by_card
+from terminal.services.syncing.bulk import insert_cards, insert_customers
 from terminal.store.models import (
     CardAlias,
     CardNumberBlock,
@@ -151,21 +152,10 @@ def _local_ids(session: Session, model: type[Any], uuids: list[str]) -> dict[str
 
 def upsert_customers(session: Session, rows: list[dict[str, Any]]) -> None:
     known = _local_ids(session, Customer, [row["id"] for row in rows])
-    new = [
-        {
-            "uuid": row["id"],
-            "company_id": row["company_id"],
-            "first_name": row["first_name"] or "",
-            "last_name": row["last_name"] or "",
-            "email": row["email"],
-            "phone": row["phone"],
-            "created_at": _time(row["created_at"]),
-        }
-        for row in rows
-        if row["id"] not in known
-    ]
+    rows = list({row["id"]: row for row in rows}.values())  # twice in a page: the latest
+    new = [row for row in rows if row["id"] not in known]
     if new:
-        session.execute(insert(Customer), new)
+        insert_customers(session, new)
     changed = [row for row in rows if row["id"] in known]
     if not changed:
         return
@@ -254,48 +244,7 @@ def upsert_cards(session: Session, rows: list[dict[str, Any]], summary: PageSumm
 
 
 def _insert_cards(session: Session, rows: list[dict[str, Any]]) -> int:
-    customers: dict[str, tuple[Any, ...]] = {}
-    for chunk in _chunks(list({row["customer_id"] for row in rows})):
-        for found in session.execute(
-            select(
-                Customer.uuid,
-                Customer.id,
-                Customer.first_name,
-                Customer.last_name,
-                Customer.email,
-                Customer.phone,
-            ).where(Customer.uuid.in_(chunk))
-        ):
-            customers[found[0]] = tuple(found[1:])
-    values, bodies, skipped = [], [], 0
-    for row in rows:
-        customer = customers.get(row["customer_id"])
-        if customer is None:
-            skipped += 1
-            continue
-        values.append(
-            {
-                "uuid": row["id"],
-                "company_id": row["company_id"],
-                "customer_id": customer[0],
-                "program_id": row["program_id"],
-                "card_number": row["card_number"],
-                "qr_code_data": row["qr_code_data"],
-                "enrolled_at_vendor_id": row["enrolled_at_vendor_id"],
-                "created_at": _time(row["created_at"]),
-                **_card_values(row),
-            }
-        )
-        bodies.append((row["id"], search_body(*customer[1:], row["card_number"])))
-    if not values:
-        return skipped
-    session.execute(insert(LoyaltyCard), values)
-    local = _local_ids(session, LoyaltyCard, [uuid for uuid, _ in bodies])
-    session.execute(
-        text("INSERT INTO card_search (rowid, body) VALUES (:id, :body)"),
-        [{"id": local[uuid], "body": body} for uuid, body in bodies],
-    )
-    return skipped
+    return insert_cards(session, rows)
 
 
 def _reindex(session: Session, card_ids: list[int]) -> None:

@@ -87,7 +87,15 @@ class SyncBadge(QPushButton):
         if status is None or status.state == "starting":
             return self.tr("Connecting to the server…")
         if status.pulling is not None:
-            rows = status.pulling.rows
+            rows, total = status.pulling.rows, status.pulling.total
+            if total:
+                text = self.tr("Receiving the company's data: %1 of %2 (%3%)")
+                percent = min(100 * rows // total, 99)
+                return (
+                    text.replace("%1", texts.number(rows))
+                    .replace("%2", texts.number(total))
+                    .replace("%3", texts.number(percent))
+                )
             return _plural(_PLURALS.received(rows), rows)
         match status.state:
             case "online":
