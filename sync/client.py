@@ -65,9 +65,12 @@ class Offline(SyncError):
     kind = "offline"
     retryable = True
 
-    def __init__(self, message: str, *, timed_out: bool = False) -> None:
+    def __init__(self, message: str, *, timed_out: bool = False, sent: bool = True) -> None:
         super().__init__(message)
         self.timed_out = timed_out
+        # False only when the request certainly never reached the server (no connection
+        # was made): what was sent may then be withdrawn without asking again.
+        self.sent = sent
 
 
 class CertificateError(SyncError):
@@ -231,12 +234,16 @@ class SyncClient:
             )
         except httpx.TimeoutException as err:
             raise Offline(
-                f"no answer from {path} in time ({type(err).__name__})", timed_out=True
+                f"no answer from {path} in time ({type(err).__name__})",
+                timed_out=True,
+                sent=not isinstance(err, httpx.ConnectTimeout),
             ) from err
         except httpx.TransportError as err:
             if _certificate_problem(err):
                 raise CertificateError(f"the server's certificate is not trusted: {err}") from err
-            raise Offline(f"{path}: {type(err).__name__}: {err}") from err
+            raise Offline(
+                f"{path}: {type(err).__name__}: {err}", sent=not isinstance(err, httpx.ConnectError)
+            ) from err
         if answer.status_code >= 300:
             raise self._error(answer, path)
         try:

@@ -349,9 +349,17 @@ class SyncEngine:
                 return AuthorizationVerdict("unavailable", "not_activated")
             try:
                 self._push_batches(terminal_id, deadline)
+            except SyncError as err:  # the queue first: the entry itself was not sent
+                log.info("sync: online authorisation unavailable: %s (%s)", err.kind, err)
+                return AuthorizationVerdict("unavailable", err.kind)
+            try:
                 return self._send_authorization(terminal_id, entry_id, deadline)
             except SyncError as err:
-                log.info("sync: online authorisation unavailable: %s (%s)", err.kind, err)
+                log.info("sync: online authorisation unanswered: %s (%s)", err.kind, err)
+                if (isinstance(err, Offline) and not err.sent) or not err.retryable:
+                    # It never reached the server (or was refused before any work): the
+                    # offline rules may still withdraw it. Otherwise the server may hold it.
+                    self._store.forget_sent(entry_id)
                 return AuthorizationVerdict("unavailable", err.kind)
         finally:
             self._push_lock.release()
@@ -365,7 +373,7 @@ class SyncEngine:
             return AuthorizationVerdict("unavailable", "not_found")
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise Offline("no time left to ask", timed_out=True)
+            raise Offline("no time left to ask", timed_out=True, sent=False)
         answer = self._client.push(
             PushRequest(terminal_id=terminal_id, mode="authorize", entries=[entry]),
             deadline=remaining,

@@ -68,7 +68,11 @@ def settle_online(
         entry = session.get(LedgerEntry, entry_id)
         if entry is None or entry.sync_state != SyncState.AUTHORIZING:
             return  # settled meanwhile (e.g. its answer arrived after all)
-        if offline_rules is not None:
+        # Sent without an answer: the server may have approved and recorded it, so it is
+        # never withdrawn (its number would go to another entry); it waits in the queue
+        # and the server settles it (a `duplicate`, or applied now, an overdraft flagged).
+        maybe_on_server = entry.sent_at is not None
+        if offline_rules is not None and not maybe_on_server:
             try:
                 offline_rules(session)
             except LoyaltyError as err:

@@ -240,3 +240,27 @@ def test_a_pin_locked_in_one_store_is_locked_in_the_other(
     station.sync()  # and pulled from it
     with pytest.raises(PinLocked):
         station.services.points.redeem(station.actor, card, pastry)
+
+
+def test_an_unanswered_authorisation_is_never_withdrawn_even_over_the_offline_limit(
+    world: World, tills: tuple[SyncedTerminal, SyncedTerminal], network: Network
+) -> None:
+    """The server approved it and recorded it under its sequence number, but the answer
+    was lost: withdrawing it (the offline limit would refuse it) would give that number to
+    the next entry (a conflict) and leave the server's entry unknown here (lost)."""
+    main, _station = tills
+    card = main.enroll_card(earn="1450")  # 1,500 points
+    beans = _reward(main, 500)
+    network.down = True
+    main.services.points.redeem(main.actor, card, beans)  # offline: 500 of the 500 a day
+    network.down = False
+    main.sync()
+    network.lose_answers = 1  # approved and recorded; the yes never arrives
+    main.services.points.redeem(main.actor, card, beans)  # no OfflineRedemptionLimit
+    assert _entries(main)[-1] == ("POINTS_REDEEMED", "pending", True, False)
+    main.services.points.earn(main.actor, card, "1")  # the next number is its own
+    status = main.sync()
+    assert status.pending == 0
+    assert status.conflicts == 0
+    assert server_balances(world.server)[card] == (0, 501)
+    assert main.services.lookup.card(card).points_balance == 501
