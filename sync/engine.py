@@ -252,10 +252,17 @@ class SyncEngine:
             if settled == 0:
                 # Only gaps: the server misses entries this terminal no longer has pending
                 # (a restored database?). Sending the same batch again would loop.
-                raise SyncError(
+                gap = SyncError(
                     f"the server expects earlier entries first ({outcome.gaps} gaps)",
                     code="gap",
                 )
+                gap.kind = "gap"
+                raise gap
+            if len(batch) < self._batch_size:
+                # The queue as it was is out. What the counter adds meanwhile goes with the
+                # next cycle (its trigger wakes it): a busy counter never keeps the engine
+                # pushing one entry at a time, away from its pull.
+                return
 
     def _report_pins(self) -> None:
         """PIN lockouts seen here go to the server, which makes them company-wide (every
