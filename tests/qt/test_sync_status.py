@@ -56,12 +56,12 @@ def backend() -> str:
         (SyncStatus(state="error", error_kind="server_error"), "Server problem: retrying"),
         (SyncStatus(state="online", clock_skew_s=-3 * 3600), "Online · clock 180 min off"),
         (
-            SyncStatus(state="online", pulling=PullProgress(True, 3, 12000)),
-            "Receiving the company's data: 12000 rows so far",
+            SyncStatus(state="online", pulling=PullProgress(True, 3, 120)),
+            "Receiving the company's data: 120 rows so far",
         ),
         (
-            SyncStatus(state="online", pulling=PullProgress(True, 3, 12000, 48000)),
-            "Receiving the company's data: 12000 of 48000 (25%)",
+            SyncStatus(state="online", pulling=PullProgress(True, 3, 120, 480)),
+            "Receiving the company's data: 120 of 480 (25%)",
         ),
     ],
 )
