@@ -33,7 +33,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from sync.backoff import Backoff
-from sync.client import AuthExpired, Offline, ProtocolMismatch, RateLimited, SyncClient, SyncError
+from sync.client import AuthExpired, Offline, RateLimited, SyncClient, SyncError
 from sync.port import LocalStore
 from sync.protocol import MAX_PUSH_ENTRIES, ChangesResponse, PinStatusRequest, PushRequest
 from sync.status import AuthorizationVerdict, PullProgress, SyncStatus
@@ -184,17 +184,10 @@ class SyncEngine:
             self._auth_expired = True
             self._failed(err, state="auth_expired", retry=None)
             return False
-        except RateLimited as err:
-            self._failed(err, state="error", retry=self._backoff.failed(err.retry_after))
-            return False
-        except Offline as err:
-            self._failed(err, state="offline", retry=self._backoff.failed())
-            return False
-        except ProtocolMismatch as err:
-            self._failed(err, state="error", retry=self._backoff.failed())
-            return False
-        except SyncError as err:
-            self._failed(err, state="error", retry=self._backoff.failed())
+        except SyncError as err:  # offline, rate limited, a bad answer, another version
+            floor = err.retry_after if isinstance(err, RateLimited) else None
+            state = "offline" if isinstance(err, Offline) else "error"
+            self._failed(err, state=state, retry=self._backoff.failed(floor))
             return False
         except Exception as err:  # the local database failing: shown, retried, never a crash
             log.exception("sync: the cycle failed")

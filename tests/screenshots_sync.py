@@ -24,17 +24,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "loyalty-shots")
     parser.add_argument("--size", default="2400x900")
+    parser.add_argument("--language", default="en", choices=["en", "fr", "de"])
     args = parser.parse_args(argv)
     xvfb = _start_xvfb(args.size)
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     try:
-        return _walk(args.out)
+        return _walk(args.out, args.language)
     finally:
         if xvfb is not None:
             xvfb.terminate()
 
 
-def _walk(out: Path) -> int:
+def _walk(out: Path, language: str = "en") -> int:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
 
@@ -46,7 +47,12 @@ def _walk(out: Path) -> int:
 
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="loyalty-sync-shots-"))
-    settings = Settings(data_dir=folder, return_to_idle_seconds=120, sound=False)
+    settings = Settings(
+        data_dir=folder,
+        return_to_idle_seconds=120,
+        sound=False,
+        language=language,  # type: ignore[arg-type]
+    )
     app = qt_application(settings)
     session = build_live_demo(
         settings, folder / "demo", save=lambda _s: 0, fresh=True, customers=40, terminals=2
@@ -78,16 +84,13 @@ def _walk(out: Path) -> int:
         QTimer.singleShot(500, pause.quit)
         pause.exec()
         picture = QGuiApplication.primaryScreen().grabWindow(0)
-        target = out / f"{name}.png"
+        target = out / (f"{name}.png" if language == "en" else f"{name}-{language}.png")
         picture.save(str(target))
         print(f"saved {target}")
 
-    def badge_text(counter: object) -> str:
-        return counter.window.sync_badge.text()  # type: ignore[attr-defined]
-
     panel = windows[0].findChild(DemoCustomersPanel)
     token = panel.customers.item(2).data(Qt.ItemDataRole.UserRole)
-    wait(lambda: all(badge_text(c).startswith("Online") for c in session.counters))
+    wait(lambda: all(c.sync_engine.status.state == "online" for c in session.counters))
     wait(lambda: all(w.idle.preview.has_frame for w in windows))
     shoot("20-two-stores-online")
 
@@ -111,7 +114,7 @@ def _walk(out: Path) -> int:
     windows[0].show_scan(token)
     wait(lambda: windows[0].stack.currentWidget() is windows[0].card_screen)
     windows[0].run_operation("stamp")
-    wait(lambda: "Offline" in badge_text(main_counter), timeout_s=40)
+    wait(lambda: main_counter.sync_engine.status.state == "offline", timeout_s=40)
     shoot("22-offline-working-locally")
 
     windows[1].sync_badge.click()  # type: ignore[union-attr]

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from terminal.store.search import search_body
 
-CHUNK = 900  # bound parameters per IN (...) list
+CHUNK = 900  # bound parameters per IN (...) list: far below any SQLite build's limit
 
 
 def stored_time(value: Any) -> str | None:
@@ -35,7 +35,7 @@ def stored_time(value: Any) -> str | None:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
-def _chunks(items: list[Any]) -> Iterator[list[Any]]:
+def chunks(items: list[Any]) -> Iterator[list[Any]]:
     for start in range(0, len(items), CHUNK):
         yield items[start : start + CHUNK]
 
@@ -70,7 +70,7 @@ def customers_of(session: Session, uuids: list[str]) -> dict[str, tuple[Any, ...
     """uuid -> (local id, first name, last name, email, phone) of the customers here."""
     cursor = _cursor(session)
     found: dict[str, tuple[Any, ...]] = {}
-    for chunk in _chunks(list(set(uuids))):
+    for chunk in chunks(list(set(uuids))):
         marks = ", ".join("?" * len(chunk))
         cursor.execute(
             "SELECT uuid, id, first_name, last_name, email, phone FROM customers "  # noqa: S608

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import ChangesResponse
 from terminal.services.syncing.balances import ServerCardState, confirm, unsettled_by_card
-from terminal.services.syncing.bulk import insert_cards, insert_customers
+from terminal.services.syncing.bulk import chunks, insert_cards, insert_customers
 from terminal.store.models import (
     CardAlias,
     CardNumberBlock,
@@ -34,8 +34,6 @@ from terminal.store.models import (
     Vendor,
 )
 from terminal.store.search import search_body
-
-CHUNK = 900  # bound parameters per IN (...) list: far below any SQLite build's limit
 
 _CATALOG: dict[str, type[Any]] = {
     "companies": Company,
@@ -112,11 +110,6 @@ def _time(value: Any) -> datetime | None:
     return None if value is None else datetime.fromisoformat(str(value))
 
 
-def _chunks(items: list[Any]) -> Iterator[list[Any]]:
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
-
-
 # --- the catalogue ---------------------------------------------------------------------------
 
 
@@ -144,7 +137,7 @@ def _upsert_catalog(session: Session, entity: str, data: dict[str, Any]) -> None
 
 def _local_ids(session: Session, model: type[Any], uuids: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for chunk in _chunks(uuids):
+    for chunk in chunks(uuids):
         query = select(model.uuid, model.id).where(model.uuid.in_(chunk))
         found.update((uuid, local_id) for uuid, local_id in session.execute(query))
     return found
@@ -204,7 +197,7 @@ def upsert_cards(session: Session, rows: list[dict[str, Any]], summary: PageSumm
     """Returns how many rows had to be skipped."""
     rows = list({row["id"]: row for row in rows}.values())  # a card twice: its latest state
     existing: dict[str, tuple[int, datetime | None]] = {}
-    for chunk in _chunks([row["id"] for row in rows]):
+    for chunk in chunks([row["id"] for row in rows]):
         for uuid, card_id, confirmed_at in session.execute(
             select(LoyaltyCard.uuid, LoyaltyCard.id, LoyaltyCard.confirmed_at).where(
                 LoyaltyCard.uuid.in_(chunk)
@@ -212,7 +205,7 @@ def upsert_cards(session: Session, rows: list[dict[str, Any]], summary: PageSumm
         ):
             existing[uuid] = (card_id, confirmed_at)
     new = [row for row in rows if row["id"] not in existing]
-    skipped = _insert_cards(session, new) if new else 0
+    skipped = insert_cards(session, new) if new else 0
     summary.count("cards", len(new) - skipped)
     changed = [row for row in rows if row["id"] in existing]
     if changed:
@@ -241,10 +234,6 @@ def upsert_cards(session: Session, rows: list[dict[str, Any]], summary: PageSumm
         session.flush()
         summary.count("cards", len(changed))
     return skipped
-
-
-def _insert_cards(session: Session, rows: list[dict[str, Any]]) -> int:
-    return insert_cards(session, rows)
 
 
 def _reindex(session: Session, card_ids: list[int]) -> None:
