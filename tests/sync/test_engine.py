@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from sync.protocol import PushRequest
 from sync.server import admin
@@ -251,6 +251,52 @@ def test_offline_keeps_everything_and_a_lost_answer_settles_once(
         network.close()
 
 
+def test_pages_are_big_while_the_counter_is_quiet_and_small_while_it_works(
+    world: World, tills: tuple[SyncedTerminal, SyncedTerminal], tmp_path: Path
+) -> None:
+    main, _station = tills
+    for n in range(5):
+        main.services.enroll.enroll(
+            main.actor, first_name="Lu", last_name=f"P{n}", email=f"lu{n}@example.com"
+        )
+    main.sync()
+    network = Network()
+    asked: list[int] = []
+    network.before = lambda request: (
+        asked.append(int(request.url.params["limit"]))
+        if request.url.path.endswith("/changes")
+        else None
+    )
+    now = [1000.0]
+    till = make_terminal(
+        world.server, world.vendor_a2, tmp_path, "adaptive", world.staff_a,
+        transport=network, page_size=3, idle_page_size=40, counter_quiet_s=30.0,
+        monotonic=lambda: now[0],
+    )  # fmt: skip
+    try:
+        assert asked
+        assert set(asked) == {40}  # activated with nobody at the counter
+        assert till.engine.page_size() == 40
+        till.engine.trigger()  # a counter operation committed
+        assert till.engine.page_size() == 3
+        now[0] += 29.9
+        assert till.engine.page_size() == 3
+        now[0] += 0.2  # quiet for 30 s: big pages again
+        assert till.engine.page_size() == 40
+
+        till.engine.trigger()
+        with till.database.write() as session:  # a new snapshot, pulled by a busy counter
+            session.execute(text("UPDATE sync_cursor SET cursor = NULL"))
+        asked.clear()
+        assert till.sync().state == "online"
+        assert len(asked) >= 4
+        assert set(asked) == {3}
+        assert len(till.balances()) == 5
+    finally:
+        till.close()
+        network.close()
+
+
 def test_the_engine_thread_pushes_after_an_operation_and_stops_twice(
     world: World, tmp_path: Path
 ) -> None:
@@ -284,7 +330,7 @@ def test_the_initial_pull_reports_its_progress_page_by_page(
         )
     main.sync()
     late = make_terminal(
-        world.server, world.vendor_a2, tmp_path, "late", world.staff_a, page_size=4
+        world.server, world.vendor_a2, tmp_path, "late", world.staff_a, idle_page_size=4
     )
     try:
         progress = [s.pulling for s in late.statuses if s.pulling is not None]

@@ -35,6 +35,11 @@ def stored_time(value: Any) -> str | None:
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
+def read_time(stored: str) -> datetime:
+    """A time column as the models read it (UtcDateTime): aware UTC."""
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC)
+
+
 def chunks(items: list[Any]) -> Iterator[list[Any]]:
     for start in range(0, len(items), CHUNK):
         yield items[start : start + CHUNK]
@@ -66,20 +71,33 @@ def insert_customers(session: Session, rows: list[dict[str, Any]]) -> None:
     )  # fmt: skip
 
 
-def customers_of(session: Session, uuids: list[str]) -> dict[str, tuple[Any, ...]]:
-    """uuid -> (local id, first name, last name, email, phone) of the customers here."""
+def _found(session: Session, columns: str, table: str, uuids: list[str]) -> Iterator[Any]:
+    """Rows (uuid, *columns) of `table` whose uuid is in `uuids`."""
     cursor = _cursor(session)
-    found: dict[str, tuple[Any, ...]] = {}
     for chunk in chunks(list(set(uuids))):
         marks = ", ".join("?" * len(chunk))
-        cursor.execute(
-            "SELECT uuid, id, first_name, last_name, email, phone FROM customers "  # noqa: S608
-            f"WHERE uuid IN ({marks})",
-            chunk,
-        )
-        for row in cursor.fetchall():
-            found[row[0]] = tuple(row[1:])
-    return found
+        # Our own table and column names, never input; the uuids are bound.
+        cursor.execute(f"SELECT uuid, {columns} FROM {table} WHERE uuid IN ({marks})", chunk)  # noqa: S608
+        yield from cursor.fetchall()
+
+
+def customer_ids(session: Session, uuids: list[str]) -> dict[str, int]:
+    """uuid -> local id of the customers here."""
+    return {row[0]: row[1] for row in _found(session, "id", "customers", uuids)}
+
+
+def customers_of(session: Session, uuids: list[str]) -> dict[str, tuple[Any, ...]]:
+    """uuid -> (local id, first name, last name, email, phone) of the customers here."""
+    columns = "id, first_name, last_name, email, phone"
+    return {row[0]: tuple(row[1:]) for row in _found(session, columns, "customers", uuids)}
+
+
+def cards_of(session: Session, uuids: list[str]) -> dict[str, tuple[int, datetime | None]]:
+    """uuid -> (local id, confirmed at) of the cards here."""
+    return {
+        row[0]: (row[1], None if row[2] is None else read_time(row[2]))
+        for row in _found(session, "id, confirmed_at", "loyalty_cards", uuids)
+    }
 
 
 def insert_cards(session: Session, rows: list[dict[str, Any]]) -> int:

@@ -8,7 +8,8 @@ balances go through `balances.confirm` whenever this terminal has unsettled entr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import ChangesResponse
 from terminal.services.syncing.balances import ServerCardState, confirm, unsettled_by_card
-from terminal.services.syncing.bulk import chunks, insert_cards, insert_customers
+from terminal.services.syncing.bulk import cards_of, customer_ids, insert_cards, insert_customers
 from terminal.store.models import (
     CardAlias,
     CardNumberBlock,
@@ -135,17 +136,27 @@ def _upsert_catalog(session: Session, entity: str, data: dict[str, Any]) -> None
 # --- customers and cards -----------------------------------------------------------------------
 
 
-def _local_ids(session: Session, model: type[Any], uuids: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for chunk in chunks(uuids):
-        query = select(model.uuid, model.id).where(model.uuid.in_(chunk))
-        found.update((uuid, local_id) for uuid, local_id in session.execute(query))
-    return found
+def _inserted_as_new(
+    session: Session,
+    insert: Callable[[Session, list[dict[str, Any]]], Any],
+    rows: list[dict[str, Any]],
+) -> bool:
+    """All of `rows` inserted as new rows, or none (a uuid already here: False). The first
+    pull of a chain is all new rows: no lookup per row; a later snapshot over a full cache
+    fails at its first row, cheaply."""
+    try:
+        with session.begin_nested():
+            insert(session, rows)
+    except sqlite3.IntegrityError:
+        return False
+    return True
 
 
 def upsert_customers(session: Session, rows: list[dict[str, Any]]) -> None:
-    known = _local_ids(session, Customer, [row["id"] for row in rows])
     rows = list({row["id"]: row for row in rows}.values())  # twice in a page: the latest
+    if _inserted_as_new(session, insert_customers, rows):
+        return
+    known = customer_ids(session, [row["id"] for row in rows])
     new = [row for row in rows if row["id"] not in known]
     if new:
         insert_customers(session, new)
@@ -196,14 +207,11 @@ def _card_values(data: dict[str, Any]) -> dict[str, Any]:
 def upsert_cards(session: Session, rows: list[dict[str, Any]], summary: PageSummary) -> int:
     """Returns how many rows had to be skipped."""
     rows = list({row["id"]: row for row in rows}.values())  # a card twice: its latest state
-    existing: dict[str, tuple[int, datetime | None]] = {}
-    for chunk in chunks([row["id"] for row in rows]):
-        for uuid, card_id, confirmed_at in session.execute(
-            select(LoyaltyCard.uuid, LoyaltyCard.id, LoyaltyCard.confirmed_at).where(
-                LoyaltyCard.uuid.in_(chunk)
-            )
-        ):
-            existing[uuid] = (card_id, confirmed_at)
+    left_out: list[int] = []
+    if _inserted_as_new(session, lambda s, new: left_out.append(insert_cards(s, new)), rows):
+        summary.count("cards", len(rows) - left_out[0])
+        return left_out[0]
+    existing = cards_of(session, [row["id"] for row in rows])
     new = [row for row in rows if row["id"] not in existing]
     skipped = insert_cards(session, new) if new else 0
     summary.count("cards", len(new) - skipped)

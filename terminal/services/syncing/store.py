@@ -83,7 +83,7 @@ class TerminalSyncStore:
     def save_page(self, page: ChangesResponse, now: datetime) -> dict[str, int]:
         """The page's changes and its cursor, in one transaction."""
         summary = PageSummary()
-        with self._sessions.write() as session:
+        with self._sessions.write_cache() as session:
             apply_page(session, page, summary, now)
             cursor = session.get(SyncCursor, 1)
             if cursor is None:
