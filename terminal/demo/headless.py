@@ -1,4 +1,5 @@
-"""`loyalty-terminal demo --headless`: a scripted counter session that prints what it does.
+"""`loyalty-terminal demo --headless`: a scripted counter session that prints what it does,
+then two stores syncing through a central server on this computer (headless_sync).
 
 It runs the real services on a real demo database, for machines without a display and as
 the quickest look at the product. The session's clock is scripted so that the story
@@ -17,6 +18,7 @@ from typing import TextIO, TypeVar
 from PySide6.QtCore import QLocale
 
 from terminal.demo.catalog import CatalogSeed
+from terminal.demo.headless_sync import play_sync_story
 from terminal.demo.history import build_demo_database
 from terminal.domain.clock import ManualClock
 from terminal.domain.errors import LoyaltyError
@@ -31,6 +33,7 @@ from terminal.store.schema import open_current
 from terminal.ui import texts
 
 T = TypeVar("T")
+SYNC_STORY_CUSTOMERS = 40  # the central server's demo history: enough to show, quick to play
 
 
 class Narrator:
@@ -99,6 +102,10 @@ def run_headless_demo(
     try:
         services = counter_services(database, clock)
         _play(say, services, clock)
+        database.dispose()
+        play_sync_story(
+            say, demo_dir, now, fresh=fresh, customers=min(customers, SYNC_STORY_CUSTOMERS)
+        )
     finally:
         QLocale.setDefault(locale)
         database.dispose()

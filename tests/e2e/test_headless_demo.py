@@ -33,7 +33,17 @@ def test_the_headless_demo_plays_the_counter_session(
     assert "cashier deactivates: REFUSED - Only a manager can do this" in out
     assert "PIN 2468" in out
     assert "PIN 1357" in out
-    assert "Demo finished: 10 operations done, 8 refused as expected." in out
+    # Two stores syncing through the demo's central server, for real.
+    assert "central server at http://127.0.0.1:" in out
+    assert "counter 1: Main Street activated (a one-time code, the first time)" in out
+    assert "counter 2: " in out
+    assert "enroll Noa Martin: OK" in out
+    assert "syncs: online, 0 waiting to be sent, 0 conflicts" in out
+    assert "pending: the same card, counted once" in out
+    assert "earn points on 10.00, offline: OK" in out
+    assert "tries to sync: offline (offline), 1 waiting to be sent" in out
+    assert "points: they agree" in out
+    assert "Demo finished: 14 operations done, 8 refused as expected." in out
 
     database = open_current(tmp_path / "demo-terminal.db")
     with database.reader() as session:
@@ -56,7 +66,8 @@ def test_a_second_run_reuses_the_demo_database(
     assert main(["demo", "--headless", "--data-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "Reusing the demo database" in out
-    assert "Demo finished: 10 operations done, 8 refused as expected." in out
+    assert "points: they agree" in out  # the same server and counters, activated once
+    assert "Demo finished: 14 operations done, 8 refused as expected." in out
 
 
 def test_a_damaged_demo_database_gets_a_clear_message(
