@@ -21,7 +21,7 @@ measured in the same run:
   the service's whole call, p50 / p95 / max.
 - counter while pulling: earn operations every few milliseconds on the counter's thread while
   the engine's thread pulls the largest chain (each operation triggers the engine, as the
-  app does: pages of 250 rows while the counter works): their latency p50 / p99 / max
+  app does: pages of 100 rows while the counter works): their latency p50 / p99 / max
   (goal: p99 < 50 ms). Baseline: the same operations with the engine idle.
 """
 
