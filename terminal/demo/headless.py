@@ -100,15 +100,15 @@ def run_headless_demo(
     locale = QLocale()
     QLocale.setDefault(QLocale.c())
     try:
-        services = counter_services(database, clock)
-        _play(say, services, clock)
-        database.dispose()
+        try:
+            _play(say, counter_services(database, clock), clock)
+        finally:
+            database.dispose()
         play_sync_story(
             say, demo_dir, now, fresh=fresh, customers=min(customers, SYNC_STORY_CUSTOMERS)
         )
     finally:
         QLocale.setDefault(locale)
-        database.dispose()
     say.say()
     say.say(f"Demo finished: {say.successes} operations done, {say.refusals} refused as expected.")
     return 0

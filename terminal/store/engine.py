@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,9 @@ BUSY_TIMEOUT_MS = 5_000
 # Page cache per connection, KiB (SQLite's default is 2,000): a million cards' indexes are
 # far bigger, and the pull of a big chain ran 20% faster at 300,000 cards with this.
 CACHE_KIB = 65_536
+CACHE_SYNCHRONOUS = "NORMAL"  # Database.write_cache's transactions
+# Keys of a pooled connection's info: its synchronous mode now, and as it was opened.
+_SYNCHRONOUS, _DEFAULT_SYNCHRONOUS = "loyalty_synchronous", "loyalty_default_synchronous"
 
 
 def _connect_listener(synchronous: str, busy_timeout_ms: int, auto_checkpoint: bool) -> Any:
@@ -50,16 +53,12 @@ def _connect_listener(synchronous: str, busy_timeout_ms: int, auto_checkpoint: b
     return on_connect
 
 
-_SYNCHRONOUS, _DEFAULT_SYNCHRONOUS = "loyalty_synchronous", "loyalty_default_synchronous"
-CACHE_SYNCHRONOUS = "NORMAL"
-
-
 def _on_begin(connection: Any) -> None:
     options = connection.get_execution_options()
     info = connection.connection.info  # the pooled connection's own: its PRAGMA state
-    wanted = options.get("sqlite_synchronous") or info.get(_DEFAULT_SYNCHRONOUS)
-    if info.get(_DEFAULT_SYNCHRONOUS) == "OFF":
-        wanted = "OFF"  # a build-only file stays as fast as it was opened
+    opened = info.get(_DEFAULT_SYNCHRONOUS)
+    # A build-only file (OFF) stays as fast as it was opened.
+    wanted = opened if opened == "OFF" else options.get("sqlite_synchronous") or opened
     if wanted is not None and info.get(_SYNCHRONOUS) != wanted:
         connection.exec_driver_sql(f"PRAGMA synchronous = {wanted}")
         info[_SYNCHRONOUS] = wanted
@@ -139,22 +138,21 @@ class Database:
         with self._translated_errors(), self.reader() as session:
             yield session
 
-    @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self) -> AbstractContextManager[Session]:
         """A write unit of work: committed on success, rolled back on any exception."""
-        with self.gate.held(), self._translated_errors(), self.writer.begin() as session:
-            yield session
-        if self.checkpointer is not None:
-            self.checkpointer.note_write()
+        return self._write(self.writer)
 
-    @contextmanager
-    def write_cache(self) -> Iterator[Session]:
+    def write_cache(self) -> AbstractContextManager[Session]:
         """A write of data the server can send again (a pulled page and its cursor), with
         synchronous=NORMAL: in WAL mode still atomic and never corrupt; a power cut may undo
         the last such commits, page and cursor together, and they are pulled again. Any
         later durable commit (a counter operation) syncs them with it, in order. No counter
         entry is ever written through here."""
-        with self.gate.held(), self._translated_errors(), self.cache_writer.begin() as session:
+        return self._write(self.cache_writer)
+
+    @contextmanager
+    def _write(self, sessions: sessionmaker[Session]) -> Iterator[Session]:
+        with self.gate.held(), self._translated_errors(), sessions.begin() as session:
             yield session
         if self.checkpointer is not None:
             self.checkpointer.note_write()

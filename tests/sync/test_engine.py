@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import select, text
 
@@ -251,15 +252,25 @@ def test_offline_keeps_everything_and_a_lost_answer_settles_once(
         network.close()
 
 
+def _enroll_and_sync(till: SyncedTerminal, count: int, name: str) -> None:
+    for n in range(count):
+        till.services.enroll.enroll(
+            till.actor, first_name=name.title(), last_name=f"N{n}", email=f"{name}{n}@example.com"
+        )
+    till.sync()
+
+
+def _forget_cursor(till: SyncedTerminal) -> None:
+    """The server will send a snapshot again (as for a cursor it no longer knows)."""
+    with till.database.write() as session:
+        session.execute(text("UPDATE sync_cursor SET cursor = NULL"))
+
+
 def test_pages_are_big_while_the_counter_is_quiet_and_small_while_it_works(
     world: World, tills: tuple[SyncedTerminal, SyncedTerminal], tmp_path: Path
 ) -> None:
     main, _station = tills
-    for n in range(5):
-        main.services.enroll.enroll(
-            main.actor, first_name="Lu", last_name=f"P{n}", email=f"lu{n}@example.com"
-        )
-    main.sync()
+    _enroll_and_sync(main, 5, "lu")
     network = Network()
     asked: list[int] = []
     network.before = lambda request: (
@@ -285,8 +296,7 @@ def test_pages_are_big_while_the_counter_is_quiet_and_small_while_it_works(
         assert till.engine.page_size() == 40
 
         till.engine.trigger()
-        with till.database.write() as session:  # a new snapshot, pulled by a busy counter
-            session.execute(text("UPDATE sync_cursor SET cursor = NULL"))
+        _forget_cursor(till)  # a new snapshot, pulled by a busy counter
         asked.clear()
         assert till.sync().state == "online"
         assert len(asked) >= 4
@@ -307,23 +317,18 @@ def test_stop_in_the_middle_of_a_pull_saves_the_page_in_hand_and_fails_nothing(
     page is saved with its cursor, no next page is asked for, nothing is logged as failed
     (found by the benchmark: asking ahead after the shutdown raised)."""
     main, _station = tills
-    for n in range(4):
-        main.services.enroll.enroll(
-            main.actor, first_name="Sto", last_name=f"P{n}", email=f"sto{n}@example.com"
-        )
-    main.sync()
+    _enroll_and_sync(main, 4, "sto")
     network = Network()
     till = make_terminal(
         world.server, world.vendor_a2, tmp_path, "closing", world.staff_a,
         transport=network, idle_page_size=3,
     )  # fmt: skip
     try:
-        with till.database.write() as session:
-            session.execute(text("UPDATE sync_cursor SET cursor = NULL"))
+        _forget_cursor(till)
         asked: list[str] = []
 
-        def close_the_window(request: object) -> None:
-            if str(getattr(request, "url", "")).find("/changes") >= 0:
+        def close_the_window(request: httpx.Request) -> None:
+            if request.url.path.endswith("/changes"):
                 asked.append("changes")
                 if len(asked) == 1:
                     till.engine.stop()
@@ -367,11 +372,7 @@ def test_the_initial_pull_reports_its_progress_page_by_page(
     world: World, tills: tuple[SyncedTerminal, SyncedTerminal], tmp_path: Path
 ) -> None:
     main, _station = tills
-    for n in range(6):
-        main.services.enroll.enroll(
-            main.actor, first_name="Pat", last_name=f"N{n}", email=f"pat{n}@example.com"
-        )
-    main.sync()
+    _enroll_and_sync(main, 6, "pat")
     late = make_terminal(
         world.server, world.vendor_a2, tmp_path, "late", world.staff_a, idle_page_size=4
     )

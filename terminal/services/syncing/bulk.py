@@ -57,7 +57,8 @@ def _next_id(cursor: Any, table: str) -> int:
     return int(cursor.fetchone()[0])
 
 
-def insert_customers(session: Session, rows: list[dict[str, Any]]) -> None:
+def insert_customers(session: Session, rows: list[dict[str, Any]]) -> int:
+    """Returns how many were inserted (all of them)."""
     cursor = _cursor(session)
     first = _next_id(cursor, "customers")
     cursor.executemany(
@@ -69,6 +70,7 @@ def insert_customers(session: Session, rows: list[dict[str, Any]]) -> None:
             for index, row in enumerate(rows)
         ],
     )  # fmt: skip
+    return len(rows)
 
 
 def _found(session: Session, columns: str, table: str, uuids: list[str]) -> Iterator[Any]:

@@ -138,23 +138,22 @@ def _upsert_catalog(session: Session, entity: str, data: dict[str, Any]) -> None
 
 def _inserted_as_new(
     session: Session,
-    insert: Callable[[Session, list[dict[str, Any]]], Any],
+    insert: Callable[[Session, list[dict[str, Any]]], int],
     rows: list[dict[str, Any]],
-) -> bool:
-    """All of `rows` inserted as new rows, or none (a uuid already here: False). The first
-    pull of a chain is all new rows: no lookup per row; a later snapshot over a full cache
-    fails at its first row, cheaply."""
+) -> int | None:
+    """All of `rows` inserted as new rows (`insert`'s answer), or none (a uuid already
+    here: None). The first pull of a chain is all new rows: no lookup per row; a later
+    snapshot over a full cache fails at its first row, cheaply."""
     try:
         with session.begin_nested():
-            insert(session, rows)
+            return insert(session, rows)
     except sqlite3.IntegrityError:
-        return False
-    return True
+        return None
 
 
 def upsert_customers(session: Session, rows: list[dict[str, Any]]) -> None:
     rows = list({row["id"]: row for row in rows}.values())  # twice in a page: the latest
-    if _inserted_as_new(session, insert_customers, rows):
+    if _inserted_as_new(session, insert_customers, rows) is not None:
         return
     known = customer_ids(session, [row["id"] for row in rows])
     new = [row for row in rows if row["id"] not in known]
@@ -207,10 +206,10 @@ def _card_values(data: dict[str, Any]) -> dict[str, Any]:
 def upsert_cards(session: Session, rows: list[dict[str, Any]], summary: PageSummary) -> int:
     """Returns how many rows had to be skipped."""
     rows = list({row["id"]: row for row in rows}.values())  # a card twice: its latest state
-    left_out: list[int] = []
-    if _inserted_as_new(session, lambda s, new: left_out.append(insert_cards(s, new)), rows):
-        summary.count("cards", len(rows) - left_out[0])
-        return left_out[0]
+    left_out = _inserted_as_new(session, insert_cards, rows)
+    if left_out is not None:
+        summary.count("cards", len(rows) - left_out)
+        return left_out
     existing = cards_of(session, [row["id"] for row in rows])
     new = [row for row in rows if row["id"] not in existing]
     skipped = insert_cards(session, new) if new else 0
