@@ -15,7 +15,7 @@ e.g. the 1.5 s of an online redemption.
 from __future__ import annotations
 
 import ssl
-from datetime import UTC
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
@@ -34,8 +34,9 @@ from sync.protocol import (
     PinStatusResponse,
     PushRequest,
     PushResponse,
+    StatsResponse,
 )
-from terminal.domain.clock import Clock, SystemClock
+from terminal.domain.clock import Clock, SystemClock, require_utc
 
 DEFAULT_TIMEOUT = 15.0  # seconds per phase of a call without its own deadline
 DEFAULT_RETRY_AFTER = 60.0  # a 429 without a readable Retry-After
@@ -205,6 +206,13 @@ class SyncClient:
     ) -> PinStatusResponse:
         return self._call(
             "POST", "/v1/staff/pin-status", PinStatusResponse, json=request, deadline=deadline
+        )
+
+    def stats(self, since: datetime, *, deadline: float | None = None) -> StatsResponse:
+        """The company's activity figures from `since` (aware; sent as UTC) on."""
+        moment = require_utc(since).isoformat()
+        return self._call(
+            "GET", "/v1/stats", StatsResponse, params={"since": moment}, deadline=deadline
         )
 
     # --- plumbing ---------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from datetime import datetime
 
 from sync.backoff import Backoff
 from sync.client import AuthExpired, Offline, RateLimited, SyncClient, SyncError
+from sync.figures import company_activity, unavailable_reason
 from sync.port import LocalStore
 from sync.protocol import (
     MAX_CHANGES_LIMIT,
@@ -48,7 +49,9 @@ from sync.protocol import (
     PushRequest,
 )
 from sync.status import AuthorizationVerdict, PullProgress, SyncStatus
+from terminal.domain.activity import CompanyActivity
 from terminal.domain.clock import Clock, SystemClock
+from terminal.domain.errors import CompanyFiguresUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +63,7 @@ COUNTER_QUIET_S = 30.0  # after a counter operation, small pages for this long
 CLOCK_SKEW_WARNING_S = 120.0
 AUTHORIZE_DEADLINE_S = 1.5  # a customer waits at the counter
 LOOKUP_DEADLINE_S = 1.0  # a card from another store, not in the cache yet
+STATS_DEADLINE_S = 1.5  # the company's figures: the manager's screen waits for them
 
 
 class SyncEngine:
@@ -311,6 +315,24 @@ class SyncEngine:
         self._store.cache_card(info, self._clock.now())
         self._publish(revision=self._status.revision + 1)
         return info.id
+
+    def company_activity(
+        self, since: datetime, deadline_s: float = STATS_DEADLINE_S
+    ) -> CompanyActivity:
+        """The company's figures from `since` on, asked of the server (the manager's read
+        thread; short deadline). Not asked while offline, so an offline screen opens at
+        once. Raises CompanyFiguresUnavailable ("offline", "auth_expired", "error")."""
+        if self._auth_expired:
+            raise CompanyFiguresUnavailable("auth_expired")
+        if not self.can_authorize():
+            raise CompanyFiguresUnavailable("offline")
+        try:
+            answer = self._client.stats(since, deadline=deadline_s)
+        except SyncError as err:
+            log.info("sync: company figures unavailable: %s", err.kind)
+            raise CompanyFiguresUnavailable(unavailable_reason(err)) from err
+        self._note_server_time(answer.server_time)
+        return company_activity(answer)
 
     def _pull_all(self) -> None:
         """Pages until the last. The next page is asked for while this one is saved (its

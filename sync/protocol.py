@@ -8,7 +8,7 @@ times are ISO-8601 UTC, money is integer minor units. Nothing here knows about a
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -135,6 +135,16 @@ class NewCard(WireModel):
     enrolled_at_vendor_id: DbInt | None = None
 
 
+class CustomerChange(WireModel):
+    """What a CUSTOMER_UPDATED entry carries: the customer's details after the change, all of
+    them (not a difference), as the terminal stored them; the same shapes as NewCard's."""
+
+    first_name: Annotated[str, Field(max_length=80)] = ""
+    last_name: Annotated[str, Field(max_length=80)] = ""
+    email: Annotated[str | None, Field(max_length=254)] = None
+    phone: Annotated[str | None, Field(max_length=32)] = None
+
+
 class PushEntry(WireModel):
     """One ledger entry as the terminal committed it."""
 
@@ -155,6 +165,8 @@ class PushEntry(WireModel):
     authorized_online: bool = False
     transaction_at: UtcTime
     new_card: NewCard | None = None
+    # Only on (and always on) CUSTOMER_UPDATED entries; optional, so version 1 still holds.
+    customer_change: CustomerChange | None = None
 
 
 class PushRequest(WireModel):
@@ -320,3 +332,43 @@ class PinStatusResponse(WireModel):
 
     staff: list[PinStatus]
     server_time: datetime
+
+
+# --- activity figures (the store manager's Activity view) ------------------------------------
+
+MAX_STATS_DAYS_BACK = 400  # how far back `since` may go: a year and its same weeks before
+
+
+class StatsFigures(WireModel):
+    """The five activity figures (terminal.domain.activity says what each counts), over the
+    entries the server applied (accepted or overdraft)."""
+
+    stamps_given: int = 0
+    points_earned: int = 0
+    points_redeemed: int = 0
+    rewards_redeemed: int = 0
+    enrollments: int = 0
+
+
+class StoreStats(WireModel):
+    vendor_id: int
+    vendor_name: str
+    figures: StatsFigures
+
+
+class DayStats(WireModel):
+    day: date  # a UTC calendar day
+    figures: StatsFigures
+
+
+class StatsResponse(WireModel):
+    """`GET /v1/stats?since=`: the terminal's company from `since` on (entries dated from
+    then, including any dated after server_time within the clock skew allowed). `stores`:
+    every store of the company, zeros included; `days`: every UTC day from since's to
+    server_time's, zeros included (the sum of the days is `company`)."""
+
+    since: datetime
+    server_time: datetime
+    company: StatsFigures
+    stores: list[StoreStats]
+    days: list[DayStats]

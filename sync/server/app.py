@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sync.protocol import (
     DEFAULT_CHANGES_LIMIT,
     MAX_CHANGES_LIMIT,
+    MAX_STATS_DAYS_BACK,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     SUPPORTED_VERSIONS,
@@ -38,10 +39,17 @@ from sync.protocol import (
     PinStatusResponse,
     PushRequest,
     PushResponse,
+    StatsResponse,
+    UtcTime,
     no_nul,
 )
-from sync.server import auth, changes, health, ledger, logs, pins, ratelimit
-from sync.server.db import init_database, make_engine, make_sessionmaker
+from sync.server import auth, changes, health, ledger, logs, pins, ratelimit, stats
+from sync.server.db import (
+    init_database,
+    make_engine,
+    make_read_sessionmaker,
+    make_sessionmaker,
+)
 from sync.server.errors import ApiError
 from sync.server.models import (
     Card,
@@ -100,6 +108,7 @@ def create_app(
     app.add_middleware(RequestLog)
     ratelimit.install(app, rate_limits, server_clock)  # 429 + Retry-After
     app.state.sessions = sessions
+    app.state.read_sessions = make_read_sessionmaker(engine)  # long reads: no write lock
     app.state.clock = server_clock  # for dependencies outside the router (authentication)
     app.include_router(_router(server_clock, block_size, max_clock_skew))
     app.include_router(health.router(engine))  # no auth, no protocol header, no limit
@@ -255,6 +264,19 @@ def _current_terminal(
 TerminalDep = Annotated[Terminal, Depends(_current_terminal)]
 
 
+def _reading_terminal(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> Terminal:
+    """The terminal, authenticated in a unit of work of its own, committed before the
+    endpoint runs: an endpoint that only reads then does so in a read session, and holds
+    no write lock while it aggregates (SQLite's units of work begin IMMEDIATE)."""
+    with request.app.state.sessions.begin() as session:
+        return _current_terminal(request, session, authorization)
+
+
+ReadingTerminalDep = Annotated[Terminal, Depends(_reading_terminal)]
+
+
 def _router(clock: Clock, block_size: int, max_clock_skew: timedelta) -> APIRouter:
     router = APIRouter(prefix="/v1", dependencies=[Depends(_check_version)], responses=_ERRORS)
 
@@ -347,6 +369,30 @@ def _router(clock: Clock, block_size: int, max_clock_skew: timedelta) -> APIRout
         reports = [report for report in body.reports if fits_integer(report.staff_id)]
         staff = pins.apply_pin_reports(session, terminal, reports, now)
         return PinStatusResponse(staff=staff, server_time=now)
+
+    @router.get(
+        "/stats",
+        response_model=StatsResponse,
+        dependencies=[Depends(ratelimit.per_terminal("stats", _reading_terminal))],
+    )
+    def company_stats(
+        request: Request, terminal: ReadingTerminalDep, since: Annotated[UtcTime, Query()]
+    ) -> StatsResponse:
+        """The activity figures of the terminal's company from `since` (ISO 8601 with its
+        offset) on: the whole company, each store, each UTC day (sync.server.stats)."""
+        now = clock.now()
+        if since > now + max_clock_skew:
+            raise ApiError(
+                422, "since_in_future", "`since` is in the future: ask from a past moment."
+            )
+        if since < now - timedelta(days=MAX_STATS_DAYS_BACK):
+            raise ApiError(
+                422,
+                "since_too_old",
+                f"`since` is more than {MAX_STATS_DAYS_BACK} days back: ask for a shorter period.",
+            )
+        with request.app.state.read_sessions() as session:
+            return stats.company_stats(session, terminal.company_id, since, now)
 
     @router.get(
         "/cards/lookup",

@@ -4,12 +4,12 @@ Two kinds of rule, and the difference matters:
 
 - **What no honest terminal can produce** is refused with its reason in both modes (in
   `queue` mode the entry is kept as `rejected`): an entry without its staff member, staff of
-  another company, a deactivation or an adjustment by a cashier, a time ahead of the server's
-  clock by more than the allowed skew, points earned that are not floor(amount x rate) at a
-  rate in force, an earn without its amount, stamps beyond one visit's worth, a stamp reward
-  for fewer stamps than the target, a reward at another price than the catalogue's or of
-  another company, a welcome bonus of another size, twice, or on a card the terminal did not
-  enroll.
+  another company, a deactivation, an adjustment or a change of a customer's details by a
+  cashier, a time ahead of the server's clock by more than the allowed skew, points earned
+  that are not floor(amount x rate) at a rate in force, an earn without its amount, stamps
+  beyond one visit's worth, a stamp reward for fewer stamps than the target, a reward at
+  another price than the catalogue's or of another company, a welcome bonus of another
+  size, twice, or on a card the terminal did not enroll.
 - **What honest terminals do produce while offline** (`offline_conflict`): the daily stamp
   limit or the cooldown broken across two terminals, an earn or redemption on a card
   deactivated at another till, a reward disabled meanwhile. In `queue` mode it already happened
@@ -42,7 +42,7 @@ from terminal.domain.rules import ProgramRules, RewardRule, StaffRole
 
 T = TransactionType
 APPLIED = ("accepted", "overdraft")
-MANAGER_ONLY = (T.CARD_DEACTIVATED, T.CARD_REACTIVATED, T.POINTS_ADJUSTMENT)
+MANAGER_ONLY = (T.CARD_DEACTIVATED, T.CARD_REACTIVATED, T.POINTS_ADJUSTMENT, T.CUSTOMER_UPDATED)
 # Entries a terminal writes only after checking the card is active.
 NEEDS_ACTIVE_CARD = (T.STAMP_EARNED, T.STAMP_REDEEMED, T.POINTS_EARNED, T.POINTS_REDEEMED)
 

@@ -25,6 +25,7 @@ from sync.server.errors import ApiError
 from sync.server.models import ServerState
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+_SQLITE_BEGIN = "loyalty_sqlite_begin"  # execution option: how a SQLite transaction begins
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # pg_advisory_xact_lock key: server processes starting at once upgrade one after another.
 SCHEMA_LOCK_KEY = 0x6C6F79616C7479  # "loyalty"
@@ -84,6 +85,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
     IMMEDIATE: every unit of work takes the write lock when it begins, so two pushes never
     read the same `last_seq` and then both try to write (SQLite's lock-upgrade deadlock).
+    A read-only unit of work (`make_read_sessionmaker`) begins DEFERRED instead: in WAL
+    mode it then holds no lock that a push waits for.
     """
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
@@ -105,7 +108,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        mode = connection.get_execution_options().get(_SQLITE_BEGIN, "IMMEDIATE")
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
 
@@ -166,7 +170,10 @@ def legacy_revision(connection: Connection) -> str | None:
 
     terminals = columns("terminals")
     ledger = columns("ledger_entries")
-    # 0006 to 0008: models of work in progress after the last release (dev databases).
+    # 0006 to 0009: models of work in progress after the last release (dev databases).
+    ledger_indexes = {ix["name"] for ix in inspector.get_indexes("ledger_entries")}
+    if "ix_ledger_entries_company_time" in ledger_indexes:
+        return "0009"
     if "ix_cards_company_id_id" in {ix["name"] for ix in inspector.get_indexes("cards")}:
         return "0008"
     if "ix_change_log_created_at" in {ix["name"] for ix in inspector.get_indexes("change_log")}:
@@ -242,3 +249,10 @@ def _upgrade(connection: Connection, config: Config, *, check_references: bool) 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_read_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for units of work that only read (a long aggregate such as the company's
+    figures): on SQLite they never take the write lock (PostgreSQL readers take none)."""
+    reading = engine.execution_options(**{_SQLITE_BEGIN: "DEFERRED"})
+    return sessionmaker(reading, expire_on_commit=False)

@@ -60,7 +60,7 @@ class Identifiers:
         customers = {entry.new_card.customer_id for entry in new if entry.new_card}
         emails: set[str] = set()
         phones: set[str] = set()
-        country = _store_country(session, terminal)
+        country = store_country(session, terminal)
         for entry in new:
             assert entry.new_card is not None
             with suppress(LoyaltyError):
@@ -121,6 +121,20 @@ class Identifiers:
         ]
         return min(found, key=lambda card: card.created_at) if found else None
 
+    def contacts_changed(
+        self, card: Card, customer: Customer, email: str | None, phone: str | None
+    ) -> None:
+        """The card's customer takes this email and phone (a CUSTOMER_UPDATED of this push):
+        a later enrollment of the push merges on the new ones, no longer on the old ones."""
+        for found, old, new in (
+            (self.by_email, customer.email, email),
+            (self.by_phone, customer.phone, phone),
+        ):
+            if old and old != new and found.get(old) is card:
+                del found[old]
+            if new:
+                found.setdefault(new, card)
+
     def note(self, card: Card, customer: Customer) -> None:
         """A card this push enrolled: its identifiers are taken from now on."""
         self.card_ids.add(card.id)
@@ -152,7 +166,7 @@ def create_card(
         first_name = clean_name(new.first_name, "first name")
         last_name = clean_name(new.last_name, "last name")
         email = normalize_email(new.email)
-        phone = normalize_phone(new.phone, _store_country(session, terminal))
+        phone = normalize_phone(new.phone, store_country(session, terminal))
     except LoyaltyError as err:
         raise Refusal(err.code, err.message) from err
     if not is_qr_token(new.qr_code_data):
@@ -219,7 +233,7 @@ def create_card(
     return card, None
 
 
-def _store_country(session: Session, terminal: Terminal) -> str:
+def store_country(session: Session, terminal: Terminal) -> str:
     vendor = session.get(Vendor, terminal.vendor_id)
     assert vendor is not None  # a terminal's vendor is never deleted (foreign key)
     return vendor.country

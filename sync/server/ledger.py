@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import CardBalances, EntryResult, PushEntry, PushMode, PushRequest, PushResponse
 from sync.server.changes import forget_log_locks, lock_company_log
 from sync.server.claims import PushClaims, check_card_claims, check_entry_claims, offline_conflict
+from sync.server.customers import change_customer, resend_customer
 from sync.server.enrollment import Identifiers, create_card
 from sync.server.errors import Refusal
 from sync.server.models import (
@@ -70,7 +71,13 @@ DEFAULT_MAX_CLOCK_SKEW = timedelta(minutes=10)
 
 
 def content_hash(entry: PushEntry) -> str:
-    canonical = json.dumps(entry.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+    """The entry's whole content, its new card or new customer details included."""
+    content = entry.model_dump(mode="json")
+    if content["customer_change"] is None:
+        # Left out when absent: every other entry hashes as it did before the field
+        # existed, so one pushed then, its answer lost, is still a duplicate when re-sent.
+        del content["customer_change"]
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -368,6 +375,8 @@ def _apply_one(
             session, state, terminal, entry, digest, now, "rejected", refusal.code, refusal.message
         )
         card = resolve_card(session, terminal.company_id, entry.card_id, state)
+        if entry.type == T.CUSTOMER_UPDATED and card is not None:
+            resend_customer(session, card, now)
         return _result(entry, "rejected", refusal.code, refusal.message, card)
     result = "overdraft" if overdraft else "accepted"
     code = "overdraft" if overdraft else None
@@ -491,6 +500,7 @@ _SIGNS: dict[TransactionType, tuple[str, str]] = {
     T.POINTS_VOIDED: ("0", "-"),
     T.POINTS_ADJUSTMENT: ("0", "*"),
     T.POINTS_EXPIRED: ("0", "-"),
+    T.CUSTOMER_UPDATED: ("0", "0"),
 }
 
 
@@ -520,6 +530,11 @@ def _check_and_prepare(
         )
     if entry.type == T.POINTS_EXPIRED:
         raise Refusal("invalid_entry", "Points expire on the central server only.")
+    if (entry.customer_change is not None) != (entry.type == T.CUSTOMER_UPDATED):
+        raise Refusal(
+            "invalid_entry",
+            "New customer details come with a CUSTOMER_UPDATED entry, and always with one.",
+        )
     check_entry_claims(state.claims, entry)
     if entry.type == T.CARD_CREATED:
         card, merged_into = create_card(
@@ -559,6 +574,9 @@ def _check_and_prepare(
             _check_authorized(card, entry, terminal, rules, company, reward)
     except LoyaltyError as err:
         raise Refusal(err.code, err.message) from err
+    if entry.type == T.CUSTOMER_UPDATED:
+        # Last: nothing after it refuses an entry without deltas, so the change stands.
+        change_customer(session, terminal, card, entry, now, taken=state.taken)
     return card, None, conflict
 
 

@@ -473,6 +473,8 @@ class LedgerEntry(Base):
     __table_args__ = (
         UniqueConstraint("terminal_id", "terminal_seq"),
         Index("ix_ledger_entries_card_time", "card_id", "transaction_at"),
+        # A company's figures over a period (sync.server.stats, migration 0009).
+        Index("ix_ledger_entries_company_time", "company_id", "transaction_at"),
     )
 
     id: Mapped[str] = mapped_column(String(UUID_LENGTH), primary_key=True)

@@ -52,10 +52,11 @@ class RateLimits:
     The defaults never bother an honest terminal: after a long outage it drains 10,000
     queued entries in 20 pushes of 500 within seconds (push allows 120 a minute); it looks
     cards up at the counter's pace, a few a minute (lookup allows 60 a minute, 1,000 an
-    hour); it reports PIN status rarely (30 a minute). Activation happens once per terminal:
-    30 attempts an hour per IP covers a shop setting up its tills behind one address, and a
-    refused code counts against a far stricter budget (10 an hour per IP), after which the
-    IP may not try any code, valid or not, until the window passes.
+    hour); it reports PIN status rarely (30 a minute); a manager's Activity screen asks for
+    the company's figures when opened or switched (30 a minute). Activation happens once
+    per terminal: 30 attempts an hour per IP covers a shop setting up its tills behind one
+    address, and a refused code counts against a far stricter budget (10 an hour per IP),
+    after which the IP may not try any code, valid or not, until the window passes.
     """
 
     storage: str = "memory://"
@@ -65,6 +66,7 @@ class RateLimits:
     lookup: str = "60/minute;1000/hour"  # per terminal
     pin_status: str = "30/minute"  # per terminal
     push: str = "120/minute"  # per terminal
+    stats: str = "30/minute;300/hour"  # per terminal: a manager's Activity screen, refreshed
     enabled: bool = True
 
     def __post_init__(self) -> None:
@@ -90,6 +92,7 @@ _WHAT = {
     "lookup": "card lookups from this terminal",
     "pin_status": "PIN status reports from this terminal",
     "push": "pushes from this terminal",
+    "stats": "activity figures asked by this terminal",
 }
 
 

@@ -28,7 +28,7 @@ from terminal.scanner.demo_source import DemoCardSource
 from terminal.scanner.frames import AcceptedScan
 from terminal.scanner.pipeline import ScanPipeline
 from terminal.services.bundle import CounterServices, counter_services
-from terminal.services.views import Actor, CardView, OperationResult
+from terminal.services.views import Actor, CardQuery, CardView, OperationResult
 from terminal.store.schema import open_current
 from terminal.ui import texts
 
@@ -206,12 +206,12 @@ def _play(say: Narrator, s: CounterServices, clock: ManualClock) -> None:
     found = say.attempt("type the email in capitals", lambda: s.lookup.find(card.email.upper()))
     if found is not None:
         say.say(describe_card(found))
-    page = s.lookup.search("dur", limit=5)
+    page = s.browser.page(CardQuery(text="dur"), limit=5)
     say.say(
-        f"   manager search 'dur': {len(page.cards)} shown"
-        + (", more..." if page.next_before else "")
+        f"   manager search 'dur': {len(page.rows)} shown"
+        + (", more..." if page.next_after else "")
     )
-    for summary in page.cards:
+    for summary in page.rows:
         say.say(
             f"     {summary.card_number}  {summary.customer_name:<22} {summary.points_balance} pts"
         )

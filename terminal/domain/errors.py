@@ -157,6 +157,31 @@ class CustomerAlreadyEnrolled(LoyaltyError):
         self.matched_on = matched_on
 
 
+class ContactTaken(LoyaltyError):
+    """A change of details would give the customer the email or phone of another customer
+    of the company: one customer, one card, so the two would be found as one."""
+
+    code = "contact_taken"
+
+    def __init__(self, holder_card_number: str, matched_on: str) -> None:
+        if matched_on == "phone":
+            super().__init__(
+                f"Another customer (card {holder_card_number}) already has this phone number.",
+                reason="phone_taken",
+                holder_card_number=holder_card_number,
+                matched_on=matched_on,
+            )
+        else:
+            super().__init__(
+                f"Another customer (card {holder_card_number}) already has this email address.",
+                reason="email_taken",
+                holder_card_number=holder_card_number,
+                matched_on=matched_on,
+            )
+        self.holder_card_number = holder_card_number
+        self.matched_on = matched_on
+
+
 class CardNumberBlockExhausted(LoyaltyError):
     code = "card_numbers_exhausted"
 
@@ -385,3 +410,45 @@ _REFUSED_ONLINE_REASONS = {
 
 def _refused_online_reason(server_code: str | None) -> str | None:
     return _REFUSED_ONLINE_REASONS.get(server_code or "")
+
+
+# --- the manager's figures and exports ------------------------------------------------------
+
+
+class CompanyFiguresUnavailable(LoyaltyError):
+    """The central server's figures could not be had now. `why`: "no_server" (this terminal
+    has none), "offline" (no answer lately, or not in time), "auth_expired" (re-activation
+    needed), "error" (it answered, but not with the figures)."""
+
+    code = "company_figures_unavailable"
+
+    def __init__(self, why: str) -> None:
+        super().__init__(
+            f"The company's figures are not available from the central server now ({why}).",
+            why=why,
+        )
+        self.why = why
+
+
+class ExportCancelled(LoyaltyError):
+    """The export was stopped on request: no file was written (nor left half-written)."""
+
+    code = "export_cancelled"
+
+    def __init__(self) -> None:
+        super().__init__("The export was cancelled; no file was written.")
+
+
+class ExportFailed(LoyaltyError):
+    """The file could not be written (folder missing, no permission, disk full, the file
+    open in another program): nothing was left at the chosen path."""
+
+    code = "export_failed"
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(
+            f"The export could not be written to {path}: {detail}. "
+            "Choose another folder or close the file in other programs.",
+            path=path,
+            detail=detail,
+        )

@@ -18,6 +18,9 @@ class TransactionType(StrEnum):
     POINTS_VOIDED = "POINTS_VOIDED"
     POINTS_ADJUSTMENT = "POINTS_ADJUSTMENT"
     POINTS_EXPIRED = "POINTS_EXPIRED"
+    # A manager changed the customer's name, email or phone: no stamps, no points, not an
+    # activity (points still expire); the new details travel with the entry.
+    CUSTOMER_UPDATED = "CUSTOMER_UPDATED"
 
 
 class SyncState(StrEnum):

@@ -101,6 +101,13 @@ def check_voidable(entry_type: TransactionType) -> None:
             reason="void_of_points_adjustment",
             **params,
         )
+    if entry_type is T.CUSTOMER_UPDATED:
+        raise VoidRefused(
+            "A change of the customer's details cannot be voided: change the details again "
+            f"instead. {_WHAT_CAN_BE_VOIDED}",
+            reason="void_of_customer_change",
+            **params,
+        )
     if entry_type is T.POINTS_EXPIRED:
         raise VoidRefused(
             f"Expired points cannot be given back by a void. {_WHAT_CAN_BE_VOIDED}",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
@@ -13,7 +15,7 @@ from terminal.domain.points import points_expiry_date
 from terminal.domain.stamps import check_card_usable, stamp_reward_available
 from terminal.services.context import TerminalContext
 from terminal.services.inputs import is_uuid_text
-from terminal.services.views import CardSummary, CardView
+from terminal.services.views import CardView
 from terminal.store.models import LedgerEntry, LoyaltyCard
 
 # Built once (see context.py): these run on every scan and every operation.
@@ -53,6 +55,8 @@ def card_view(session: Session, ctx: TerminalContext, card: LoyaltyCard) -> Card
         card_number=format_card_number(card.card_number),
         qr_token=card.qr_code_data,
         customer_name=customer.full_name,
+        first_name=customer.first_name,
+        last_name=customer.last_name,
         email=customer.email,
         phone=customer.phone,
         is_active=card.is_active,
@@ -63,27 +67,25 @@ def card_view(session: Session, ctx: TerminalContext, card: LoyaltyCard) -> Card
         points_balance=card.points_balance,
         pending_points=int(pending_points),
         pending_stamps=int(pending_stamps),
-        points_expire_on=points_expiry_date(ctx.program, card.last_activity_at, ctx.store_tz)
-        if card.points_balance > 0
-        else None,
+        points_expire_on=points_expire_on(card, ctx),
         enrolled_at_vendor_id=card.enrolled_at_vendor_id,
-        enrolled_at_vendor_name=ctx.vendor_names.get(card.enrolled_at_vendor_id)
-        if card.enrolled_at_vendor_id is not None
-        else None,
-        last_activity_at=to_store_time(card.last_activity_at, ctx.store_tz)
-        if card.last_activity_at is not None
-        else None,
+        enrolled_at_vendor_name=enrolled_at_name(card, ctx),
+        last_activity_at=last_activity_shown(card, ctx),
     )
 
 
-def card_summary(card: LoyaltyCard) -> CardSummary:
-    return CardSummary(
-        card_id=card.uuid,
-        card_number=format_card_number(card.card_number),
-        customer_name=card.customer.full_name,
-        email=card.customer.email,
-        phone=card.customer.phone,
-        is_active=card.is_active,
-        points_balance=card.points_balance,
-        stamp_count=card.stamp_count,
-    )
+def points_expire_on(card: LoyaltyCard, ctx: TerminalContext) -> date | None:
+    """The store date the card's points expire without activity (None: no points)."""
+    if card.points_balance <= 0:
+        return None
+    return points_expiry_date(ctx.program, card.last_activity_at, ctx.store_tz)
+
+
+def enrolled_at_name(card: LoyaltyCard, ctx: TerminalContext) -> str | None:
+    vendor_id = card.enrolled_at_vendor_id
+    return ctx.vendor_names.get(vendor_id) if vendor_id is not None else None
+
+
+def last_activity_shown(card: LoyaltyCard, ctx: TerminalContext) -> datetime | None:
+    moment = card.last_activity_at
+    return to_store_time(moment, ctx.store_tz) if moment is not None else None

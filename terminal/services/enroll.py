@@ -8,7 +8,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from terminal.domain.cards import card_number_from_body, format_card_number, new_qr_token
-from terminal.domain.customers import customer_details
 from terminal.domain.errors import (
     CardNumberBlockExhausted,
     CustomerAlreadyEnrolled,
@@ -18,8 +17,8 @@ from terminal.domain.ledger import TransactionType
 from terminal.domain.rules import PinOperation
 from terminal.services.cardviews import card_view
 from terminal.services.context import ServiceDeps
+from terminal.services.customer_checks import contact_clash, store_customer_details
 from terminal.services.ledger_writer import append_entry
-from terminal.services.lookup import card_of_customer
 from terminal.services.staff import StaffService
 from terminal.services.views import Actor, OperationResult
 from terminal.store.models import CardNumberBlock, Customer, LoyaltyCard
@@ -42,15 +41,8 @@ class EnrollService:
     ) -> OperationResult:
         with self._deps.sessions.read() as session:
             store = self._deps.context(session)
-        # The phone in E.164 (read in the store's country when typed without its code), the
-        # email in one Unicode form: the one-card-per-customer check below compares those.
-        details = customer_details(
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            phone=phone,
-            email_required=store.company.require_customer_email_on_enroll,
-            country=store.store_country,
+        details = store_customer_details(
+            store, first_name=first_name, last_name=last_name, email=email, phone=phone
         )
         member = self._staff.authorize(actor, PinOperation.ENROLL)
         now = self._deps.clock.now()
@@ -58,12 +50,11 @@ class EnrollService:
             ctx = self._deps.context(session)
             if not ctx.program.is_active:
                 raise ProgramInactive()
-            for field, value in (("email", details.email), ("phone", details.phone)):
-                if value is None:
-                    continue
-                existing = card_of_customer(session, ctx.company_id, **{field: value})
-                if existing is not None:
-                    raise CustomerAlreadyEnrolled(format_card_number(existing.card_number), field)
+            clash = contact_clash(session, ctx.company_id, details)
+            if clash is not None:
+                raise CustomerAlreadyEnrolled(
+                    format_card_number(clash.card.card_number), clash.matched_on
+                )
             customer = Customer(
                 uuid=str(uuid.uuid4()),
                 company_id=ctx.company_id,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, bindparam, select, tuple_
 from sqlalchemy.orm import Session
 
 from terminal.domain.cards import (
@@ -17,21 +18,15 @@ from terminal.domain.cards import (
 from terminal.domain.clock import to_store_time
 from terminal.domain.customers import looks_like_phone, normalize_email, normalize_phone
 from terminal.domain.errors import CardNotFound, InvalidInput
-from terminal.services.cardviews import card_summary, card_view, require_card
+from terminal.services.cardviews import card_view, require_card
 from terminal.services.context import ServiceDeps, TerminalContext
 from terminal.services.inputs import clamp_int, is_row_id
-from terminal.services.views import CardView, HistoryEntry, HistoryPage, SearchPage
+from terminal.services.views import CardView, HistoryEntry, HistoryPage
 from terminal.store.models import CardAlias, Customer, LedgerEntry, LoyaltyCard, StaffPin, Vendor
-from terminal.store.search import (
-    MIN_FRAGMENT_LENGTH,
-    matching_card_ids,
-    normalize_fragment,
-)
 
 Finder = Callable[[Session, TerminalContext], LoyaltyCard | None]
 MAX_QUERY_LENGTH = 254
 MAX_PAGE_SIZE = 200
-MAX_HISTORY_OFFSET = 10**9
 
 
 class LookupService:
@@ -108,76 +103,39 @@ class LookupService:
             ctx = self._deps.context(session)
             return card_view(session, ctx, require_card(session, ctx, card_id))
 
-    # --- manager search and history -----------------------------------------------------
+    # --- the manager's history of a card ------------------------------------------------
 
-    def search(self, fragment: str, *, before: int | None = None, limit: int = 50) -> SearchPage:
-        """Cards whose name, email, phone or number contains the fragment, newest first."""
-        needle = normalize_fragment(fragment)
-        if len(needle) < MIN_FRAGMENT_LENGTH:
-            raise InvalidInput(
-                f"Type at least {MIN_FRAGMENT_LENGTH} characters to search.",
-                reason="search_too_short",
-                min_length=MIN_FRAGMENT_LENGTH,
-            )
-        if len(needle) > MAX_QUERY_LENGTH:
-            raise InvalidInput(
-                "The search text is too long.",
-                reason="search_too_long",
-                max_length=MAX_QUERY_LENGTH,
-            )
+    def history(
+        self, card_id: str, *, before: Sequence[object] | None = None, limit: int = 50
+    ) -> HistoryPage:
+        """The card's transactions, newest first, with store, staff and sync state; in
+        keyset pages (`before`: a page's `next_before`), as cheap deep in a long history as
+        at its start."""
         limit = clamp_int(limit, 1, MAX_PAGE_SIZE, 50)
-        if before is not None and not is_row_id(before):
-            before = None
-        with self._deps.sessions.read() as session:
-            ctx = self._deps.context(session)
-            cards: list[LoyaltyCard] = []
-            cursor = before
-            # The index is company-blind (one company per terminal in practice); filter and
-            # keep reading until the page is full or the index is exhausted.
-            while len(cards) <= limit:
-                ids = matching_card_ids(session, needle, before_id=cursor, limit=limit + 1)
-                if not ids:
-                    break
-                # Primary-key lookups; the company is checked here, not in SQL, where the
-                # planner (without statistics) preferred scanning a company-wide index.
-                found = session.scalars(select(LoyaltyCard).where(LoyaltyCard.id.in_(ids)))
-                by_id = {card.id: card for card in found if card.company_id == ctx.company_id}
-                cards.extend(by_id[i] for i in ids if i in by_id)
-                cursor = ids[-1]
-                if len(ids) <= limit:
-                    break
-            page = cards[:limit]
-            has_more = len(cards) > limit
-            return SearchPage(
-                cards=[card_summary(card) for card in page],
-                next_before=page[-1].id if has_more and page else None,
-            )
-
-    def history(self, card_id: str, *, offset: int = 0, limit: int = 50) -> HistoryPage:
-        """The card's transactions, newest first, with store, staff and sync state."""
-        limit = clamp_int(limit, 1, MAX_PAGE_SIZE, 50)
-        offset = clamp_int(offset, 0, MAX_HISTORY_OFFSET, 0)
+        key = _history_key(before)
         with self._deps.sessions.read() as session:
             ctx = self._deps.context(session)
             card = require_card(session, ctx, card_id)
-            rows = session.execute(
+            order = (LedgerEntry.transaction_at, LedgerEntry.terminal_seq, LedgerEntry.id)
+            statement = (
                 select(LedgerEntry, Vendor.name, StaffPin.name)
                 .join(Vendor, Vendor.id == LedgerEntry.vendor_id)
                 .outerjoin(StaffPin, StaffPin.id == LedgerEntry.staff_id)
                 .where(LedgerEntry.card_id == card.id)
-                .order_by(
-                    LedgerEntry.transaction_at.desc(),
-                    LedgerEntry.terminal_seq.desc(),
-                    LedgerEntry.id.desc(),
-                )
-                .offset(offset)
-                .limit(limit + 1)
+            )
+            if key is not None:
+                statement = statement.where(tuple_(*order) < tuple_(*key))
+            rows = session.execute(
+                statement.order_by(*(column.desc() for column in order)).limit(limit + 1)
             ).all()
             entries = [
                 _history_entry(e, vendor, staff, ctx.store_tz) for e, vendor, staff in rows[:limit]
             ]
-            more = len(rows) > limit
-            return HistoryPage(entries=entries, next_offset=offset + limit if more else None)
+            last = rows[limit - 1][0] if len(rows) > limit else None
+            next_before = (
+                (last.transaction_at.isoformat(), last.terminal_seq, last.id) if last else None
+            )
+            return HistoryPage(entries=entries, next_before=next_before)
 
     def _one(self, find: Finder, what: str, online_query: str | None = None) -> CardView:
         """The card `find` finds here; one this cache does not hold yet (a customer of
@@ -194,6 +152,22 @@ class LookupService:
         if found is None:
             raise CardNotFound(what)
         return self.card(found)
+
+
+def _history_key(before: Sequence[object] | None) -> tuple[datetime, int, str] | None:
+    """A page's `next_before` back: (time, sequence, id). Anything else: from the newest."""
+    if not before or len(before) != 3:
+        return None
+    moment, seq, entry_id = before
+    if not (isinstance(moment, str) and is_row_id(seq) and isinstance(entry_id, str)):
+        return None
+    try:
+        when = datetime.fromisoformat(moment)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        return None
+    return when, int(seq), entry_id  # type: ignore[arg-type]
 
 
 def _digit_count(text: str) -> int:
@@ -239,6 +213,7 @@ def _by_customer(column: str) -> Select[tuple[LoyaltyCard]]:
             Customer.company_id == company,
             getattr(Customer, column) == bindparam("value"),
             LoyaltyCard.company_id == company,
+            Customer.id != bindparam("other_than"),
         )
         .limit(1)
     )
@@ -248,12 +223,19 @@ _BY_CUSTOMER = {column: _by_customer(column) for column in ("email", "phone")}
 
 
 def card_of_customer(
-    session: Session, company_id: int, *, email: str | None = None, phone: str | None = None
+    session: Session,
+    company_id: int,
+    *,
+    email: str | None = None,
+    phone: str | None = None,
+    other_than: int | None = None,
 ) -> LoyaltyCard | None:
     """The card of the customer with this normalised email, or else phone (E.164, see
-    terminal.domain.customers: the form every phone is stored in)."""
+    terminal.domain.customers: the form every phone is stored in). `other_than`: a
+    customer's local id left out (a customer changing details does not clash with itself)."""
     column, value = ("email", email) if email is not None else ("phone", phone)
-    return session.scalar(_BY_CUSTOMER[column], {"company_id": company_id, "value": value})
+    params = {"company_id": company_id, "value": value, "other_than": other_than or 0}
+    return session.scalar(_BY_CUSTOMER[column], params)
 
 
 def _card_by_customer(

@@ -90,6 +90,13 @@ class StaffService:
         check_role(member.role, role)
         return member
 
+    def sign_in_manager(self, actor: Actor) -> StaffMember:
+        """The manager views' door: always a PIN, whatever the company's policies, and the
+        manager role (a wrong PIN counts towards the lockout like any other)."""
+        member = self.verify_pin(actor.staff_id, actor.pin or "")
+        check_role(member.role, StaffRole.MANAGER)
+        return member
+
     @staticmethod
     def _active_staff(session: Session, company_id: int, staff_id: int) -> StaffPin:
         staff = session.get(StaffPin, staff_id) if is_row_id(staff_id) else None

@@ -10,13 +10,25 @@ the card's local id, so keeping it current is one delete and one insert.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    case,
+    column,
+    exists,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from terminal.domain.cards import looks_like_card_number
 from terminal.domain.customers import national_digits, search_key
 
 MIN_FRAGMENT_LENGTH = 3
+_SEARCH_TABLE = table("card_search", column("rowid"), column("body"))
 
 CREATE_SEARCH_TABLE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS card_search "
@@ -111,18 +123,43 @@ def fill_search_table(connection: Connection, batch_size: int = 5_000) -> None:
         connection.execute(insert, [{"id": row[0], "body": search_body(*row[1:])} for row in batch])
 
 
-def matching_card_ids(
-    session: Session, fragment: str, *, before_id: int | None, limit: int
-) -> list[int]:
-    """Card ids whose text contains the (normalised) fragment, newest first."""
-    phrase = '"' + fragment.replace('"', '""') + '"'  # a quoted FTS5 string: no operators
-    params: dict[str, object] = {"phrase": phrase, "limit": limit}
-    params["before"] = before_id if before_id is not None else 2**62
-    rows = session.execute(
-        text(
-            "SELECT rowid FROM card_search WHERE card_search MATCH :phrase "
-            "AND rowid < :before ORDER BY rowid DESC LIMIT :limit"
-        ),
-        params,
+def _phrase(fragment: str) -> str:
+    return '"' + fragment.replace('"', '""') + '"'  # a quoted FTS5 string: no operators
+
+
+SAMPLE_ROWS = 2_000
+COMMON_SHARE = 0.01
+
+
+def cards_containing(
+    session: Session, fragment: str, card_id: ColumnElement[int]
+) -> ColumnElement[bool]:
+    """A condition: the card `card_id` names has the (normalised) fragment in its text.
+
+    From 3 characters the trigram index answers with the matching ids. A shorter fragment
+    has no index: when it is common (one row in a hundred or more of a sample), it is
+    checked row by row as the caller walks its cards in page order, and the page fills
+    after a few thousand rows; when rare, the matching ids are collected in one scan (a
+    walk would read the whole million to find a handful: 5 s against 0.2 s)."""
+    if len(fragment) >= MIN_FRAGMENT_LENGTH:
+        condition = literal_column("card_search").op("MATCH")(_phrase(fragment))
+        return card_id.in_(select(_SEARCH_TABLE.c.rowid).where(condition))
+    pattern = "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    contains = _SEARCH_TABLE.c.body.like(pattern, escape="\\")
+    if _is_common(session, pattern):
+        return exists().where(_SEARCH_TABLE.c.rowid == card_id, contains)
+    return card_id.in_(select(_SEARCH_TABLE.c.rowid).where(contains))
+
+
+def _is_common(session: Session, pattern: str) -> bool:
+    sample = (
+        select(_SEARCH_TABLE.c.body.label("body"))
+        .order_by(_SEARCH_TABLE.c.rowid.desc())
+        .limit(SAMPLE_ROWS)
+        .subquery()
     )
-    return [row[0] for row in rows]
+    hit = case((sample.c.body.like(pattern, escape="\\"), 1), else_=0)
+    rows, hits = session.execute(
+        select(func.count(), func.coalesce(func.sum(hit), 0)).select_from(sample)
+    ).one()
+    return rows > 0 and hits >= COMMON_SHARE * rows

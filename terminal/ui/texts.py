@@ -51,9 +51,6 @@ class texts(QObject):
             n,
         )
 
-    def type_at_least_character_s(self, n: int) -> str:
-        return self.tr("Type at least %n character(s) to search.", "", n)
-
     def at_most_stamp_s_can(self, n: int) -> str:
         return self.tr("At most %n stamp(s) can be given in a day.", "", n)
 
@@ -289,6 +286,38 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
         ),
         number(_int(p, "max_length")),
     ),
+    # the manager's views
+    "adjustment_points_invalid": lambda p: _arg(
+        QCoreApplication.translate(
+            "texts", "Type the points to add (e.g. 50) or take away (e.g. -50), at most %1."
+        ),
+        number(_int(p, "max_points")),
+    ),
+    "adjustment_reason_invalid": lambda p: _arg(
+        QCoreApplication.translate(
+            "texts", "Say why the points change (%1 to %2 characters): it is kept."
+        ),
+        number(_int(p, "min_length")),
+        number(_int(p, "max_length")),
+    ),
+    "adjustment_below_zero": lambda p: _arg(
+        QCoreApplication.translate(
+            "texts", "The card has %1 points: an adjustment cannot take it below zero."
+        ),
+        number(_int(p, "balance")),
+    ),
+    "conflict_note_invalid": lambda p: _arg(
+        QCoreApplication.translate(
+            "texts", "The note must be printable and at most %1 characters long."
+        ),
+        number(_int(p, "max_length")),
+    ),
+    "conflict_not_found": lambda p: QCoreApplication.translate(
+        "texts", "This conflict is no longer in the list. Refresh the list."
+    ),
+    "search_invalid": lambda p: QCoreApplication.translate(
+        "texts", "Type a name, card number, email or phone number."
+    ),
     # finding a card
     "lookup_empty": lambda p: QCoreApplication.translate(
         "texts", "Scan the card, or type its number, an email or a phone number."
@@ -298,10 +327,6 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
     ),
     "email_missing": lambda p: QCoreApplication.translate("texts", "Type an email address."),
     "phone_missing": lambda p: QCoreApplication.translate("texts", "Type a phone number."),
-    "search_too_short": lambda p: plural(
-        _PLURALS.type_at_least_character_s(_int(p, "min_length")),
-        _int(p, "min_length"),
-    ),
     "search_too_long": lambda p: QCoreApplication.translate(
         "texts", "The search text is too long."
     ),
@@ -404,6 +429,24 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
         _str(p, "country"),
     ),
     "customer_already_enrolled": _already_enrolled,
+    "contact_taken": lambda p: QCoreApplication.translate(
+        "texts", "Another customer already has this email address or phone number."
+    ),
+    "email_taken": lambda p: _arg(
+        QCoreApplication.translate(
+            "texts", "Another customer (card %1) already has this email address."
+        ),
+        _str(p, "holder_card_number"),
+    ),
+    "phone_taken": lambda p: _arg(
+        QCoreApplication.translate(
+            "texts", "Another customer (card %1) already has this phone number."
+        ),
+        _str(p, "holder_card_number"),
+    ),
+    "customer_unchanged": lambda p: QCoreApplication.translate(
+        "texts", "These are already the customer's details: nothing to change."
+    ),
     "card_numbers_exhausted": lambda p: QCoreApplication.translate(
         "texts",
         "This terminal has no new card numbers left. Connect it to the network so it can "
@@ -580,6 +623,11 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
         "A points adjustment is made by the head office and cannot be voided here. "
         "Only stamps given and points earned on a purchase can be voided.",
     ),
+    "void_of_customer_change": lambda p: QCoreApplication.translate(
+        "texts",
+        "A change of the customer's details cannot be voided: change the details again "
+        "instead. Only stamps given and points earned on a purchase can be voided.",
+    ),
     "void_of_points_expiry": lambda p: QCoreApplication.translate(
         "texts",
         "Expired points cannot be given back by a void. "
@@ -627,6 +675,33 @@ _ERRORS: dict[str, Callable[[Params], str]] = {
             "texts", "The note must be printable and at most %1 characters."
         ),
         number(_int(p, "max_length")),
+    ),
+    # the manager's Activity view and exports
+    "activity_days_invalid": lambda p: QCoreApplication.translate(
+        "texts", "Activity is shown for today, the last 7 or the last 30 days."
+    ),
+    "company_figures_unavailable": lambda p: QCoreApplication.translate(
+        "texts", "The company's figures cannot be read from the central server now."
+    ),
+    "export_separator_invalid": lambda p: QCoreApplication.translate(
+        "texts", "Choose comma, semicolon or tab as the separator."
+    ),
+    "export_period_reversed": lambda p: QCoreApplication.translate(
+        "texts", "The period ends before it starts. Pick the first day, then the last one."
+    ),
+    "export_period_too_long": lambda p: _arg(
+        QCoreApplication.translate(
+            "texts", "An export covers at most %1 days. Export a shorter period."
+        ),
+        number(_int(p, "max_days")),
+    ),
+    "export_cancelled": lambda p: QCoreApplication.translate(
+        "texts", "The export was cancelled: no file was written."
+    ),
+    "export_failed": lambda p: QCoreApplication.translate(
+        "texts",
+        "The file could not be written. Choose another folder, or close the file in the "
+        "program that has it open.",
     ),
     # staff and PINs
     "staff_not_found": lambda p: QCoreApplication.translate(
@@ -833,6 +908,10 @@ _RESULTS: dict[TransactionType, Callable[[OperationResult], str]] = {
     T.WELCOME_BONUS: _balance_change_result,
     T.POINTS_ADJUSTMENT: _balance_change_result,
     T.POINTS_EXPIRED: _balance_change_result,
+    T.CUSTOMER_UPDATED: lambda r: _arg(
+        QCoreApplication.translate("texts", "Customer details changed for card %1."),
+        r.card.card_number,
+    ),
 }
 
 

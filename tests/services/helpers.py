@@ -17,6 +17,7 @@ from terminal.domain.cards import card_number_from_body, new_qr_token
 from terminal.domain.errors import LoyaltyError
 from terminal.domain.ledger import SyncState, TransactionType
 from terminal.domain.rules import ProgramType
+from terminal.services.views import CardPage, CardQuery
 from terminal.store.models import (
     CardAlias,
     CardNumberBlock,
@@ -349,3 +350,10 @@ def add_remote_entry(
         )
         session.add(row)
         return row.id
+
+
+def search_cards(
+    term: Terminal, text: str, *, before: tuple[object, ...] | None = None, limit: int = 50
+) -> CardPage:
+    """The manager's search (the cards table with only a search text), one page."""
+    return term.services.browser.page(CardQuery(text=text), after=before, limit=limit)

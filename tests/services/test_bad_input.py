@@ -31,7 +31,14 @@ from terminal.domain.errors import (
 )
 from terminal.services.views import Actor
 from tests.factories import CASHIER, MANAGER, Terminal
-from tests.services.helpers import add_foreign_card, card_row, digits, refused, staff_row
+from tests.services.helpers import (
+    add_foreign_card,
+    card_row,
+    digits,
+    refused,
+    search_cards,
+    staff_row,
+)
 
 SQL_LOOKALIKES = [
     "' OR 1=1 --",
@@ -92,7 +99,7 @@ def test_ten_kilobyte_strings(terminal: Terminal) -> None:
             with refused(terminal, LoyaltyError, exact=False, case=(name, lookup_name)):
                 lookup(text)
         with refused(terminal, InvalidInput, "too long"):
-            terminal.services.lookup.search(text)
+            search_cards(terminal, text)
         with refused(terminal, InvalidAmount):
             terminal.services.points.earn(CASHIER, card.card_id, text)
         with refused(terminal, InvalidCustomerDetails):
@@ -137,8 +144,8 @@ def test_sql_and_format_string_lookalikes(terminal: Terminal) -> None:
                 lookup(text)
             # Nothing was formatted into the message: no card data leaks out.
             assert not any(secret in info.value.message for secret in secrets), text
-        assert terminal.services.lookup.search(text).cards == [], text
-    assert len(terminal.services.lookup.search("customer").cards) == 2  # the data is intact
+        assert search_cards(terminal, text).rows == [], text
+    assert len(search_cards(terminal, "customer").rows) == 2  # the data is intact
 
 
 def test_lookalike_names_are_stored_as_plain_text(terminal: Terminal) -> None:
@@ -150,7 +157,7 @@ def test_lookalike_names_are_stored_as_plain_text(terminal: Terminal) -> None:
         card_id = result.card.card_id
         assert result.card.customer_name == f"{name} X"
         assert terminal.services.lookup.card(card_id).customer_name == f"{name} X"
-        assert [c.card_id for c in terminal.services.lookup.search(name).cards] == [card_id]
+        assert [c.card_id for c in search_cards(terminal, name).rows] == [card_id]
 
 
 def test_another_companys_card_scanned(terminal: Terminal) -> None:
@@ -330,7 +337,7 @@ def test_none_values(terminal: Terminal) -> None:
         (InvalidInput, lambda: lookup.by_email(None)),  # type: ignore[arg-type]
         (InvalidInput, lambda: lookup.by_phone(None)),  # type: ignore[arg-type]
         (InvalidInput, lambda: lookup.find(None)),  # type: ignore[arg-type]
-        (InvalidInput, lambda: lookup.search(None)),  # type: ignore[arg-type]
+        (InvalidInput, lambda: search_cards(terminal, 42)),  # type: ignore[arg-type]
         (InvalidAmount, lambda: s.points.earn(CASHIER, card.card_id, None)),  # type: ignore[arg-type]
         (InvalidStampCount, lambda: s.stamps.add_stamp(CASHIER, card.card_id, None)),  # type: ignore[arg-type]
         (RewardUnavailable, lambda: s.points.redeem(CASHIER, card.card_id, None)),  # type: ignore[arg-type]
@@ -359,11 +366,7 @@ def test_search_for_wildcards_only_lists_nothing(terminal: Terminal, fragment: s
     for n in range(3):
         terminal.enroll(n)
 
-    try:
-        page = terminal.services.lookup.search(fragment)
-    except InvalidInput:
-        return
-    assert page.cards == []
+    assert search_cards(terminal, fragment).rows == []
 
 
 # --- PIN brute force ------------------------------------------------------------------------

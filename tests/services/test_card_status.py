@@ -25,6 +25,7 @@ from tests.services.helpers import (
     entry,
     ledger_types,
     refused,
+    search_cards,
 )
 
 
@@ -100,7 +101,7 @@ def test_deactivated_card_is_found_but_cannot_earn_or_redeem(make_term: MakeTerm
     ):
         assert found.card_id == card_id
         assert found.is_active is False
-    assert [(c.card_id, c.is_active) for c in lookup.search("customer1").cards] == [
+    assert [(c.card_id, c.is_active) for c in search_cards(terminal, "customer1").rows] == [
         (card_id, False)
     ]
 

@@ -29,6 +29,7 @@ from tests.services.helpers import (
     ledger_types,
     next_seq,
     refused,
+    search_cards,
     set_program,
     staff_row,
 )
@@ -264,7 +265,7 @@ def test_exhausted_number_block_refuses_and_writes_nothing(make_term: MakeTermin
         )
     card = _enroll(terminal, email="two@example.com", phone="0612345678").card
     assert digits(card.card_number) == card_number_from_body(body + 10)
-    assert terminal.services.lookup.search("two@ex").cards[0].card_id == card.card_id
+    assert search_cards(terminal, "two@ex").rows[0].card_id == card.card_id
 
 
 def test_card_numbers_come_from_the_block_valid_and_unique(make_term: MakeTerminal) -> None:
@@ -315,7 +316,7 @@ def test_enrolled_card_is_found_at_once(terminal: Terminal) -> None:
     assert lookup.by_email("zoe@example.com").card_id == card.card_id
     assert lookup.by_phone("06 11 22 33 44").card_id == card.card_id
     assert lookup.by_number(card.card_number).card_id == card.card_id
-    assert [c.card_id for c in lookup.search("zoe mar").cards] == [card.card_id]
+    assert [c.card_id for c in search_cards(terminal, "zoe mar").rows] == [card.card_id]
 
 
 # --- PIN policy for enrollment --------------------------------------------------------------

@@ -24,6 +24,7 @@ from terminal.store.schema import (
     upgrade,
 )
 from tests.factories import open_terminal
+from tests.services.helpers import search_cards
 
 UNKNOWN_ZONE_COUNTRY = importlib.import_module(
     "terminal.store.migrations.versions.0005_vendor_country_e164_phones"
@@ -95,9 +96,9 @@ def test_a_first_schema_file_is_upgraded_in_place_and_keeps_its_data(tmp_path: P
     assert card.customer_name == "Jürgen Öztürk"
     assert card.points_balance == 50
     # the search index added by revision 0002 was filled from the existing rows
-    page = terminal.services.lookup.search("ozturk")
-    assert [c.card_number for c in page.cards] == ["4000-0000-0010"]
-    assert terminal.services.lookup.search("9151123").cards[0].customer_name == "Jürgen Öztürk"
+    page = search_cards(terminal, "ozturk")
+    assert [c.card_number for c in page.rows] == ["4000-0000-0010"]
+    assert search_cards(terminal, "9151123").rows[0].customer_name == "Jürgen Öztürk"
     terminal.database.dispose()
 
 
@@ -175,7 +176,7 @@ def test_revision_0005_fills_the_store_country_and_stores_phones_in_e164(tmp_pat
     assert lookup.by_phone("0151 1234 5678").customer_name in {"Jürgen Öztürk", "C Customer2"}
     assert lookup.by_phone("+33 6 12 34 56 78").customer_name == "C Customer5"
     # the search index holds the new forms
-    assert {c.customer_name for c in lookup.search("+4915112").cards} == {
+    assert {c.customer_name for c in search_cards(terminal, "+4915112").rows} == {
         "Jürgen Öztürk",
         "C Customer2",
     }

@@ -16,6 +16,7 @@ from sync.server import admin
 from terminal.domain.ledger import SyncState
 from terminal.services.syncing.store import save_activation
 from terminal.store.models import Reward, SyncConflict
+from tests.services.helpers import search_cards
 from tests.sync.conftest import LiveServer, World
 from tests.sync.network import Network
 from tests.sync.terminals import (
@@ -82,7 +83,7 @@ def test_a_card_earned_in_one_store_arrives_in_the_other(
     assert (there.points_balance, there.pending_points) == (62, 0)
     assert there.customer_name == "Ada Lovelace"
     assert there.enrolled_at_vendor_name == "A Main Street"
-    assert station.services.lookup.search("lovelace")  # indexed for search
+    assert search_cards(station, "lovelace").rows  # indexed for search
 
     station.services.points.earn(station.actor, card.card_id, "40")
     station.sync()

@@ -13,6 +13,7 @@ from sync.server.models import Card as ServerCard
 from sync.server.models import Customer as ServerCustomer
 from terminal.services.syncing.bulk import cards_of
 from terminal.store.models import Customer, LoyaltyCard
+from tests.services.helpers import search_cards
 from tests.sync.conftest import World
 from tests.sync.terminals import SyncedTerminal, make_terminal
 
@@ -76,8 +77,8 @@ def test_bulk_pulled_rows_read_back_as_the_server_holds_them(world: World, tmp_p
             assert {uuid: at for uuid, (_id, at) in cards_of(session, list(held)).items()} == held
             bodies = session.execute(text("SELECT body FROM card_search")).scalars().all()
         assert len(bodies) == 2
-        assert late.services.lookup.search("nunez").cards[0].card_number == enrolled.card_number
-        assert late.services.lookup.search("0612345").cards[0].card_number == enrolled.card_number
+        assert search_cards(late, "nunez").rows[0].card_number == enrolled.card_number
+        assert search_cards(late, "0612345").rows[0].card_number == enrolled.card_number
 
         with late.database.write() as session:  # the server sends everything again
             session.execute(text("UPDATE sync_cursor SET cursor = NULL"))

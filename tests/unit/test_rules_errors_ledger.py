@@ -102,7 +102,7 @@ def test_rules_are_frozen() -> None:
 # --- ledger ---------------------------------------------------------------------------------
 
 
-def test_transaction_types_are_the_documented_twelve() -> None:
+def test_transaction_types_are_the_documented_twelve_and_the_customer_change() -> None:
     assert {t.value for t in TransactionType} == {
         "CARD_CREATED",
         "CARD_DEACTIVATED",
@@ -116,6 +116,7 @@ def test_transaction_types_are_the_documented_twelve() -> None:
         "POINTS_VOIDED",
         "POINTS_ADJUSTMENT",
         "POINTS_EXPIRED",
+        "CUSTOMER_UPDATED",
     }
 
 
@@ -129,6 +130,7 @@ def test_activity_is_earning_or_redeeming() -> None:
         T.CARD_CREATED,
         T.CARD_DEACTIVATED,
         T.CARD_REACTIVATED,
+        T.CUSTOMER_UPDATED,
     ):
         assert passive not in ACTIVITY_TYPES
 

@@ -184,6 +184,12 @@ def _samples() -> list[LoyaltyError]:
         errors.CardStatusUnchanged("1234-5678-9015", False),
         errors.CustomerAlreadyEnrolled("1234-5678-9015", "email"),
         errors.CustomerAlreadyEnrolled("1234-5678-9015", "phone"),
+        errors.ContactTaken("1234-5678-9015", "email"),
+        errors.ContactTaken("1234-5678-9015", "phone"),
+        errors.InvalidInput(
+            "These are already the customer's details: nothing to change.",
+            reason="customer_unchanged",
+        ),
         errors.CardNumberBlockExhausted(),
         errors.StampLimitReached(3, 3),
         errors.StampLimitReached(3, 2),
@@ -247,6 +253,7 @@ def test_screen_sentences_match_the_english_messages() -> None:
         (errors.InsufficientPoints(80, 250), "costs 250 and the card has 80 (170 missing)"),
         (errors.CardInactive("4000-0000-0010"), "Card 4000-0000-0010 is deactivated"),
         (errors.CustomerAlreadyEnrolled("4000-0000-0010", "phone"), "card 4000-0000-0010 (same"),
+        (errors.ContactTaken("4000-0000-0010", "phone"), "(card 4000-0000-0010) already has this"),
         (errors.OfflineRedemptionLimit(500, 120), "at most 500 points a day"),
         (errors.OfflineRedemptionLimit(500, -20), "(0 left today)"),
         (errors.BelowMinimumRedemption(40, 100), "from 100 points on; this card has 40."),
@@ -296,6 +303,7 @@ def test_thousands_grouped_with_spaces_are_refused() -> None:
         (T.CARD_REACTIVATED, "A card status change cannot be voided"),
         (T.POINTS_ADJUSTMENT, "A points adjustment is made by the head office"),
         (T.POINTS_EXPIRED, "Expired points cannot be given back"),
+        (T.CUSTOMER_UPDATED, "A change of the customer's details cannot be voided"),
     ],
 )
 def test_a_void_refusal_says_why_and_what_can_be_voided(kind: TransactionType, why: str) -> None:
@@ -421,6 +429,7 @@ def _result(kind: TransactionType, card: CardView = CARD, **fields: object) -> O
             _result(T.POINTS_ADJUSTMENT, points_delta=20),
             "Points adjusted by 20 points. Balance: 162 points.",
         ),
+        (_result(T.CUSTOMER_UPDATED), "Customer details changed for card 4000-0000-0010."),
     ],
 )
 def test_result_text(result: OperationResult, expected: str) -> None:

@@ -214,6 +214,7 @@ UNVOIDABLE = {
     T.CARD_REACTIVATED: ("void_of_card_status_change", "card status change cannot be voided"),
     T.POINTS_ADJUSTMENT: ("void_of_points_adjustment", "points adjustment"),
     T.POINTS_EXPIRED: ("void_of_points_expiry", "Expired points"),
+    T.CUSTOMER_UPDATED: ("void_of_customer_change", "change of the customer's details"),
 }
 
 

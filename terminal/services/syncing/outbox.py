@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import exists, select, update
 from sqlalchemy.orm import Session
 
-from sync.protocol import NewCard, PushEntry
+from sync.protocol import CustomerChange, NewCard, PushEntry
 from terminal.domain.ledger import SyncState, TransactionType
-from terminal.store.models import Customer, LedgerEntry, LoyaltyCard
+from terminal.store.models import Customer, CustomerChangeRecord, LedgerEntry, LoyaltyCard
 
 UNSETTLED = (SyncState.PENDING, SyncState.AUTHORIZING)
 
@@ -18,30 +18,48 @@ def pending_entries(session: Session, limit: int) -> list[PushEntry]:
     """The oldest `limit` pending entries in sequence order (never one being authorised
     online: that one is the authoriser's)."""
     rows = session.execute(
-        select(LedgerEntry, LoyaltyCard, Customer)
+        select(LedgerEntry, LoyaltyCard, Customer, CustomerChangeRecord)
         .join(LoyaltyCard, LoyaltyCard.id == LedgerEntry.card_id)
         .join(Customer, Customer.id == LoyaltyCard.customer_id)
+        .outerjoin(CustomerChangeRecord, CustomerChangeRecord.entry_id == LedgerEntry.id)
         .where(LedgerEntry.sync_state == SyncState.PENDING)
         .order_by(LedgerEntry.terminal_seq)
         .limit(limit)
     ).all()
-    return [push_entry(entry, card, customer) for entry, card, customer in rows]
+    return [push_entry(*row) for row in rows]
 
 
-def push_entry(entry: LedgerEntry, card: LoyaltyCard, customer: Customer) -> PushEntry:
+def push_entry(
+    entry: LedgerEntry,
+    card: LoyaltyCard,
+    customer: Customer,
+    frozen: CustomerChangeRecord | None = None,
+) -> PushEntry:
     """The entry exactly as it is sent every time: its content never changes once sent (the
-    server answers `conflict` to the same id with different content)."""
+    server answers `conflict` to the same id with different content). `frozen`: the
+    customer details stored with the entry, if any (terminal.store.models.customer_changes):
+    they, not the customers row, which a later change of details moves, are what it sends."""
     new_card = None
+    customer_change = None
     if entry.type == TransactionType.CARD_CREATED:
+        named = frozen if frozen is not None else customer
         new_card = NewCard(
             card_number=card.card_number,
             qr_code_data=card.qr_code_data,
             customer_id=customer.uuid,
-            first_name=customer.first_name,
-            last_name=customer.last_name,
-            email=customer.email,
-            phone=customer.phone,
+            first_name=named.first_name,
+            last_name=named.last_name,
+            email=named.email,
+            phone=named.phone,
             enrolled_at_vendor_id=card.enrolled_at_vendor_id,
+        )
+    elif entry.type == TransactionType.CUSTOMER_UPDATED:
+        assert frozen is not None  # written with the entry (terminal.services.customer_edit)
+        customer_change = CustomerChange(
+            first_name=frozen.first_name,
+            last_name=frozen.last_name,
+            email=frozen.email,
+            phone=frozen.phone,
         )
     return PushEntry(
         id=entry.id,
@@ -61,6 +79,7 @@ def push_entry(entry: LedgerEntry, card: LoyaltyCard, customer: Customer) -> Pus
         authorized_online=entry.authorized_online,
         transaction_at=entry.transaction_at,
         new_card=new_card,
+        customer_change=customer_change,
     )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sync.protocol import ChangesResponse
+from terminal.domain.ledger import SyncState, TransactionType
 from terminal.services.syncing.balances import ServerCardState, confirm, unsettled_by_card
 from terminal.services.syncing.bulk import cards_of, customer_ids, insert_cards, insert_customers
 from terminal.store.models import (
@@ -160,6 +161,9 @@ def upsert_customers(session: Session, rows: list[dict[str, Any]]) -> None:
     if new:
         insert_customers(session, new)
     changed = [row for row in rows if row["id"] in known]
+    if changed:
+        edited = _edited_here(session)
+        changed = [row for row in changed if known[row["id"]] not in edited]
     if not changed:
         return
     session.execute(
@@ -182,6 +186,24 @@ def upsert_customers(session: Session, rows: list[dict[str, Any]]) -> None:
                 LoyaltyCard.customer_id.in_([known[row["id"]] for row in changed])
             )
         ).all(),
+    )
+
+
+def _edited_here(session: Session) -> set[int]:
+    """Customers whose details a manager changed here in an entry not settled yet: those
+    details stand over pulled ones, which the server held before the change reached it
+    (an entry sent without an answer is settled before any pull), as an unsent
+    deactivation stands over the card's flag. The server logs the customer again when it
+    takes or refuses the change: that row comes with a later pull."""
+    return set(
+        session.scalars(
+            select(LoyaltyCard.customer_id)
+            .join(LedgerEntry, LedgerEntry.card_id == LoyaltyCard.id)
+            .where(
+                LedgerEntry.sync_state == SyncState.PENDING,
+                LedgerEntry.type == TransactionType.CUSTOMER_UPDATED,
+            )
+        )
     )
 
 

@@ -10,6 +10,7 @@ from terminal.store.models.catalog import (
     Vendor,
 )
 from terminal.store.models.conflicts import SyncConflict
+from terminal.store.models.customer_changes import CustomerChangeRecord
 from terminal.store.models.ledger import (
     CatalogVersion,
     LedgerEntry,
@@ -24,6 +25,7 @@ __all__ = [
     "Company",
     "CompanySettings",
     "Customer",
+    "CustomerChangeRecord",
     "LedgerEntry",
     "LoyaltyCard",
     "LoyaltyProgram",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from terminal.store.base import Base, UtcDateTime
@@ -17,6 +17,8 @@ class Customer(Base):
     __table_args__ = (
         Index("ix_customers_company_email", "company_id", "email"),
         Index("ix_customers_company_phone", "company_id", "phone"),
+        # the manager's cards table sorted by name (migration 0008)
+        Index("ix_customers_name", "last_name", "first_name"),
     )
 
     # Local integer key (joins, search index rowid); `uuid` is the id every system shares,
@@ -37,7 +39,19 @@ class Customer(Base):
 
 class LoyaltyCard(Base):
     __tablename__ = "loyalty_cards"
-    __table_args__ = (UniqueConstraint("company_id", "customer_id"),)
+    __table_args__ = (
+        UniqueConstraint("company_id", "customer_id"),
+        # The manager's cards table (migration 0008): keyset pages sorted on these columns
+        # (SQLite appends the rowid, the card's id, to every index: the keyset tie-breaker).
+        Index("ix_loyalty_cards_points", "points_balance"),
+        Index("ix_loyalty_cards_stamps", "stamp_count"),
+        Index("ix_loyalty_cards_last_activity", "last_activity_at"),
+        Index(
+            "ix_loyalty_cards_overdrawn",
+            "id",
+            sqlite_where=text("points_balance < 0 OR stamp_count < 0"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(UUID_LENGTH), unique=True)

@@ -40,3 +40,7 @@ class SyncConflict(Base):
     merged_into_card_uuid: Mapped[str | None] = mapped_column(String(UUID_LENGTH))
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)  # server time of the answer
     seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # a manager looked at it
+    # A manager dealt with it (migration 0008): who, when, and what they did about it.
+    handled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    handled_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_pins.id"))
+    handled_note: Mapped[str | None] = mapped_column(Text)

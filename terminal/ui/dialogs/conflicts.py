@@ -59,6 +59,7 @@ def entry_label(conflict: ConflictView) -> str:
         T.CARD_DEACTIVATED: QCoreApplication.translate("conflicts", "Card deactivated"),
         T.CARD_REACTIVATED: QCoreApplication.translate("conflicts", "Card reactivated"),
         T.POINTS_EXPIRED: QCoreApplication.translate("conflicts", "Points expired: %1"),
+        T.CUSTOMER_UPDATED: QCoreApplication.translate("conflicts", "Customer details changed"),
     }
     # The label says the direction (earned, redeemed, voided): the amount is its size.
     amount = texts.stamps(abs(stamps)) if stamps and not points else texts.points(abs(points))
