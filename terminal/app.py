@@ -137,6 +137,7 @@ class CounterApp:
             install_language(app, new.language)
         self.chime.set_enabled(new.sound)
         self.window.set_return_to_idle_seconds(new.return_to_idle_seconds)
+        self.window.manager_screen.set_lock_after(new.manager_lock_seconds)
         camera_fields = ("camera_index", "camera_backend", "camera_width", "camera_height")
         if self.uses_settings_camera and any(
             getattr(new, f) != getattr(old, f) for f in camera_fields
@@ -195,6 +196,7 @@ def build_counter_app(
             clock,
             max_amount_minor=settings.max_purchase_amount_minor,
             authorizer=engine,  # redemptions are asked online first
+            company_figures=engine,  # the Activity view's company figures, when online
         )
         runner = TaskRunner()
         chime = chime or Chime(enabled=settings.sound)
@@ -205,6 +207,7 @@ def build_counter_app(
             return_to_idle_seconds=settings.return_to_idle_seconds,
             side_panel=side_panel,  # type: ignore[arg-type]
             sync=relay,
+            manager_lock_seconds=settings.manager_lock_seconds,
         )
         if engine is not None and relay is not None:
             relay.setParent(window)

@@ -43,6 +43,8 @@ class Settings(BaseModel):
     log_dir: Path = Field(default_factory=default_log_dir)
     max_purchase_amount_minor: int = Field(default=1_000_000, gt=0)
     return_to_idle_seconds: int = Field(default=5, ge=1, le=120)
+    # the manager views lock after this long without a key or a click
+    manager_lock_seconds: int = Field(default=120, ge=15, le=3600)
     # the card reader
     camera_index: int = Field(default=0, ge=0, le=63)
     camera_backend: Literal["any", "v4l2", "dshow", "msmf", "avfoundation"] = "any"

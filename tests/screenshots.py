@@ -231,6 +231,62 @@ def _walk(out: Path, size: tuple[int, int]) -> int:
     apply_style(app, dark=True)
     show_card(3)
     shoot("17-card-dark")
+    apply_style(app, dark=False)
+    window.return_to_idle()
+
+    # --- the manager's views ---------------------------------------------------------------
+    from terminal.ui.manager.dialogs import AdjustPointsDialog, ManagerSignInDialog
+
+    window.manager_door.open()
+    sign_in = dialog(ManagerSignInDialog)
+    type_into(sign_in.pin, "0000")  # type: ignore[attr-defined]
+    sign_in.ok_button.click()  # type: ignore[attr-defined]
+    wait(lambda: sign_in.refusal.isVisible() and not sign_in.busy)  # type: ignore[attr-defined]
+    shoot("22-manager-pin-wrong")
+    type_into(sign_in.pin, "1357")  # type: ignore[attr-defined]
+    sign_in.ok_button.click()  # type: ignore[attr-defined]
+    manager = window.manager_screen
+    wait(lambda: window.current_dialog is None and manager.cards.model.count is not None)
+    shoot("23-manager-cards")
+    manager.cards.search.setText("ma")
+    manager.cards.reward_available.setChecked(True)
+    manager.cards.apply_filters()
+    wait(lambda: not manager.cards.model.loading)
+    shoot("24-manager-search-filter")
+    manager.cards.reward_available.setChecked(False)
+    manager.cards.search.clear()
+    manager.cards.apply_filters()
+    wait(lambda: manager.cards.model.rowCount() > 0)
+    first = manager.cards.model.row_at(0)
+    assert first is not None
+    manager.open_card(first.card_id)
+    wait(lambda: manager.card.card is not None and manager.card.history_model.rowCount() > 0)
+    shoot("25-manager-card")
+    manager.card.adjust_button.click()
+    adjust = None
+    wait(lambda: manager.card.findChild(AdjustPointsDialog) is not None)
+    adjust = manager.card.findChild(AdjustPointsDialog)
+    type_into(adjust.points, "25")  # type: ignore[union-attr]
+    type_into(adjust.reason, "Birthday gesture")  # type: ignore[union-attr]
+    shoot("26-manager-adjust")
+    adjust.ok_button.click()  # type: ignore[union-attr]
+    wait(lambda: manager.card.findChild(AdjustPointsDialog) is None)
+    shoot("27-manager-card-adjusted")
+    manager.tabs.setCurrentWidget(manager.activity)
+    manager.activity.set_period(30)
+    wait(lambda: manager.activity.view is not None and manager.activity.view.days == 30)
+    shoot("28-manager-activity")
+    manager.tabs.setCurrentWidget(manager.sync)
+    shoot("29-manager-sync")
+    install_language(app, "fr")
+    manager.tabs.setCurrentIndex(0)
+    manager.show_cards()
+    shoot("30-manager-cards-fr")
+    install_language(app, "de")
+    manager.tabs.setCurrentWidget(manager.activity)
+    shoot("31-manager-activity-de")
+    install_language(app, "en")
+    manager.lock()
 
     counter.close()
     shutil.rmtree(folder, ignore_errors=True)

@@ -2,6 +2,127 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>ActivityPage</name>
+    <message>
+        <location filename="../../terminal/ui/manager/activity_page.py" line="+86"/>
+        <source>Reading the figures…</source>
+        <translation>Zahlen werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Stamps given</source>
+        <translation>Vergebene Stempel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points earned</source>
+        <translation>Gesammelte Punkte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points redeemed</source>
+        <translation>Eingelöste Punkte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rewards</source>
+        <translation>Prämien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New cards</source>
+        <translation>Neue Karten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stamps, rewards and new cards per day</source>
+        <translation>Stempel, Prämien und neue Karten pro Tag</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Points per day</source>
+        <translation>Punkte pro Tag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whole company</source>
+        <translation>Ganzes Unternehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Company figures need the server: this terminal works without one.</source>
+        <translation>Die Unternehmenszahlen kommen vom Server: Dieses Terminal arbeitet ohne Server.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Company figures need the server: offline. Try again later.</source>
+        <translation>Die Unternehmenszahlen kommen vom Server: offline. Später erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Company figures need the server: this terminal must be activated again.</source>
+        <translation>Die Unternehmenszahlen kommen vom Server: Dieses Terminal muss neu aktiviert werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Company figures need the server: it did not send them. Try again later.</source>
+        <translation>Die Unternehmenszahlen kommen vom Server: Er hat sie nicht gesendet. Später erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This store (%1)</source>
+        <translation>Dieser Laden (%1)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Company figures as counted by the server at %1</source>
+        <translation>Unternehmenszahlen, vom Server gezählt am %1</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustPointsDialog</name>
+    <message>
+        <location filename="../../terminal/ui/manager/dialogs.py" line="+61"/>
+        <source>Adjust points</source>
+        <translation>Punkte anpassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card has %1 points. Type what to add (50) or take away (-50).</source>
+        <translation>Die Karte hat %1 Punkte. Geben Sie ein, was hinzukommt (50) oder abgezogen wird (-50).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Points:</source>
+        <translation>&amp;Punkte:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason (kept with the entry):</source>
+        <translation>&amp;Grund (wird mit der Buchung gespeichert):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points to add or take away</source>
+        <translation>Hinzuzufügende oder abzuziehende Punkte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the adjustment</source>
+        <translation>Grund der Anpassung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjust</source>
+        <translation>Anpassen</translation>
+    </message>
+</context>
+<context>
     <name>AmountDialog</name>
     <message>
         <location filename="../../terminal/ui/dialogs/amount.py" line="+62"/>
@@ -58,6 +179,110 @@
         <location line="+2"/>
         <source>Add the points for this purchase</source>
         <translation>Die Punkte für diesen Einkauf gutschreiben</translation>
+    </message>
+</context>
+<context>
+    <name>CardPage</name>
+    <message>
+        <location filename="../../terminal/ui/manager/card_page.py" line="+151"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DEACTIVATED</source>
+        <translation>DEAKTIVIERT</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Points: %1 (confirmed %2, pending %3)</source>
+        <translation>Punkte: %1 (bestätigt %2, ausstehend %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stamps: %1 of %2 (confirmed %3, pending %4)</source>
+        <translation>Stempel: %1 von %2 (bestätigt %3, ausstehend %4)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Points expire on %1</source>
+        <translation>Die Punkte verfallen am %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enrolled at %1</source>
+        <translation>Angemeldet in %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+138"/>
+        <source>Deactivate the card…</source>
+        <translation>Karte deaktivieren…</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>Reactivate the card…</source>
+        <translation>Karte reaktivieren…</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>← Cards (Esc)</source>
+        <translation>← Karten (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the cards</source>
+        <translation>Zurück zu den Karten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the customer&apos;s details</source>
+        <translation>Kundendaten speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjust points…</source>
+        <translation>Punkte anpassen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History (newest first)</source>
+        <translation>Verlauf (neueste zuerst)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transaction history</source>
+        <translation>Buchungsverlauf</translation>
     </message>
 </context>
 <context>
@@ -255,9 +480,171 @@ Esc</translation>
     </message>
 </context>
 <context>
+    <name>CardStatusDialog</name>
+    <message>
+        <location filename="../../terminal/ui/manager/dialogs.py" line="+30"/>
+        <source>Deactivate the card</source>
+        <translation>Karte deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A deactivated card cannot earn or redeem. Reason (optional):</source>
+        <translation>Eine deaktivierte Karte kann weder sammeln noch einlösen. Grund (optional):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reactivate the card</source>
+        <translation>Karte reaktivieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card can earn and redeem again. Reason (optional):</source>
+        <translation>Die Karte kann wieder sammeln und einlösen. Grund (optional):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reactivate</source>
+        <translation>Reaktivieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPage</name>
+    <message>
+        <location filename="../../terminal/ui/manager/cards_page.py" line="+182"/>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n Karte</numerusform>
+            <numerusform>%n Karten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, card number, email or phone</source>
+        <translation>Name, Kartennummer, E-Mail oder Telefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the cards</source>
+        <translation>Karten durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All cards</source>
+        <translation>Alle Karten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Card status</source>
+        <translation>Kartenstatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled at this store</source>
+        <translation>In dieser Filiale angemeldet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward available</source>
+        <translation>Prämie verfügbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points expire within 30 days</source>
+        <translation>Punkte verfallen in 30 Tagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdrawn</source>
+        <translation>Überzogen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cards</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter or double-click opens the card; click a column title to sort</source>
+        <translation>Eingabetaste oder Doppelklick öffnet die Karte; Klick auf einen Spaltentitel sortiert</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDetails</name>
+    <message>
+        <location filename="../../terminal/ui/manager/conflict_details.py" line="+54"/>
+        <source>No conflicts: the server took everything as it was sent.</source>
+        <translation>Keine Konflikte: Der Server hat alles so übernommen, wie es gesendet wurde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick a conflict to see what it means.</source>
+        <translation>Wählen Sie einen Konflikt, um zu sehen, was er bedeutet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Card: %1</source>
+        <translation>Karte: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer: %1</source>
+        <translation>Kunde: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation: %1</source>
+        <translation>Vorgang: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done at the counter: %1</source>
+        <translation>An der Kasse: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server&apos;s answer: %1</source>
+        <translation>Antwort des Servers: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Handled: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../terminal/ui/dialogs/conflicts.py" line="+110"/>
+        <location filename="../../terminal/ui/dialogs/conflicts.py" line="+111"/>
         <location line="+1"/>
         <location line="+2"/>
         <source>Sync conflicts</source>
@@ -338,7 +725,7 @@ Esc</translation>
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../terminal/ui/app_window.py" line="+423"/>
+        <location filename="../../terminal/ui/app_window.py" line="+458"/>
         <location line="+4"/>
         <source>Starting the camera…</source>
         <translation>Kamera wird gestartet …</translation>
@@ -402,6 +789,21 @@ Esc</translation>
         <location line="+2"/>
         <source>Who serves at the counter: operations are recorded under this name</source>
         <translation>Wer an der Kasse bedient: Vorgänge werden unter diesem Namen gespeichert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager (F10)</source>
+        <translation>Manager (F10)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager views</source>
+        <translation>Manager-Ansichten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cards, activity and sync, after a manager&apos;s PIN (F10)</source>
+        <translation>Karten, Aktivität und Synchronisierung, nach der PIN eines Managers (F10)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -616,6 +1018,84 @@ Esc</translation>
     </message>
 </context>
 <context>
+    <name>ExportPanel</name>
+    <message>
+        <location filename="../../terminal/ui/manager/export_panel.py" line="+116"/>
+        <source>cards-%1.csv</source>
+        <translation>karten-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting the cards…</source>
+        <translation>Karten werden exportiert…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>transactions-%1.csv</source>
+        <translation>buchungen-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting the transactions…</source>
+        <translation>Buchungen werden exportiert…</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Export to CSV</source>
+        <translation>CSV-Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export cards (CSV)…</source>
+        <translation>Karten exportieren (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export cards to a CSV file</source>
+        <translation>Karten in eine CSV-Datei exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cards the Cards tab lists, with its search and filters.</source>
+        <translation>Die Karten des Reiters Karten, mit seiner Suche und seinen Filtern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transactions &amp;from</source>
+        <translation>Buchungen &amp;vom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;to</source>
+        <translation>&amp;bis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First day of the transactions to export</source>
+        <translation>Erster Tag der zu exportierenden Buchungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day of the transactions to export</source>
+        <translation>Letzter Tag der zu exportierenden Buchungen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export transactions (CSV)…</source>
+        <translation>Buchungen exportieren (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export transactions to a CSV file</source>
+        <translation>Buchungen in eine CSV-Datei exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export result</source>
+        <translation>Ergebnis des Exports</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWindow</name>
     <message>
         <location filename="../../terminal/ui/first_run.py" line="+147"/>
@@ -756,6 +1236,36 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     </message>
 </context>
 <context>
+    <name>HandledDialog</name>
+    <message>
+        <location filename="../../terminal/ui/manager/handled_dialog.py" line="+46"/>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Mark as handled</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Mark this conflict as handled</source>
+        <translation>Diesen Konflikt als erledigt markieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note (optional): what you did</source>
+        <translation>&amp;Notiz (optional): was Sie getan haben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. points given back by hand</source>
+        <translation>z. B. Punkte von Hand gutgeschrieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
     <name>IdleScreen</name>
     <message>
         <location filename="../../terminal/ui/screens/idle.py" line="+73"/>
@@ -831,6 +1341,78 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <location line="+2"/>
         <source>Message</source>
         <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerScreen</name>
+    <message>
+        <location filename="../../terminal/ui/manager/screen.py" line="+180"/>
+        <source>Cards</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync and conflicts</source>
+        <translation>Synchronisierung und Konflikte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the counter (locks)</source>
+        <translation>Zurück zur Kasse (sperrt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the manager views</source>
+        <translation>Manager-Ansichten sperren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager: %1</source>
+        <translation>Manager: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerSignInDialog</name>
+    <message>
+        <location filename="../../terminal/ui/manager/dialogs.py" line="+34"/>
+        <source>No manager is set up for this company.</source>
+        <translation>Für dieses Unternehmen ist kein Manager eingerichtet.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+4"/>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The manager views need a manager&apos;s PIN.</source>
+        <translation>Die Manager-Ansichten brauchen die PIN eines Managers.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Manager:</source>
+        <translation>&amp;Manager:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +2003,114 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../terminal/ui/manager/sync_page.py" line="+96"/>
+        <source>Reading the conflicts…</source>
+        <translation>Konflikte werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <source>Local only: not connected to a server</source>
+        <translation>Nur lokal: nicht mit einem Server verbunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be sent:</source>
+        <translation>Wartet auf Versand:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync:</source>
+        <translation>Letzte Synchronisierung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last problem:</source>
+        <translation>Letztes Problem:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiving the company&apos;s data</source>
+        <translation>Unternehmensdaten werden empfangen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show unhandled only</source>
+        <translation>Nur unerledigte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show unhandled conflicts only</source>
+        <translation>Nur unerledigte Konflikte zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync conflicts</source>
+        <translation>Synchronisierungskonflikte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as handled…</source>
+        <translation>Als erledigt markieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the selected conflict as handled</source>
+        <translation>Den gewählten Konflikt als erledigt markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open card</source>
+        <translation>Karte öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the card of the selected conflict</source>
+        <translation>Die Karte des gewählten Konflikts öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (solved since)</source>
+        <translation>%1 (inzwischen gelöst)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, next try in %2 s</source>
+        <translation>%1, nächster Versuch in %2 s</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The manager views are locked: sign in again to do this.</source>
+        <translation>Die Leiteransicht ist gesperrt: Melden Sie sich erneut an, um das zu tun.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Marked as handled.</source>
+        <translation>Als erledigt markiert.</translation>
+    </message>
+</context>
+<context>
     <name>VoidDialog</name>
     <message>
         <location filename="../../terminal/ui/dialogs/void.py" line="+143"/>
@@ -1541,9 +2231,67 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     </message>
 </context>
 <context>
+    <name>cards</name>
+    <message>
+        <location filename="../../terminal/ui/models/cards.py" line="+41"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card number</source>
+        <translation>Kartennummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled at</source>
+        <translation>Angemeldet in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+</context>
+<context>
     <name>conflicts</name>
     <message>
-        <location filename="../../terminal/ui/dialogs/conflicts.py" line="-91"/>
+        <location filename="../../terminal/ui/dialogs/conflicts.py" line="-92"/>
         <source>Overdraft: redeemed offline, the card could not afford it</source>
         <translation>Überziehung: offline eingelöst, die Karte hatte nicht genug</translation>
     </message>
@@ -1628,6 +2376,11 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Punkte verfallen: %1</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Customer details changed</source>
+        <translation>Kundendaten geändert</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>card no longer here</source>
         <translation>Karte nicht mehr hier</translation>
@@ -1636,6 +2389,368 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <location line="+7"/>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
+    </message>
+</context>
+<context>
+    <name>conflicts_model</name>
+    <message>
+        <location filename="../../terminal/ui/manager/conflicts_model.py" line="+36"/>
+        <source>The server applied this redemption although the card could no longer afford it (another store spent the points first). The reward was already handed over: no action is needed unless it happens often; you can adjust the points.</source>
+        <translation>Der Server hat diese Einlösung verbucht, obwohl die Karte nicht mehr genug Punkte hatte (ein anderer Laden hat sie zuerst ausgegeben). Die Prämie wurde schon übergeben: Nichts zu tun, außer es kommt oft vor; Sie können die Punkte korrigieren.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The entry was not applied: the balance shown is the server&apos;s. If the customer should have it, add it again or adjust the points.</source>
+        <translation>Der Vorgang wurde nicht verbucht: Der angezeigte Stand ist der des Servers. Wenn er dem Kunden zusteht, erfassen Sie ihn neu oder korrigieren Sie die Punkte.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server said: %1</source>
+        <translation>Der Server meldete: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This customer already had a card: the new card was merged into it. Both cards work; the balance is on the older card.</source>
+        <translation>Dieser Kunde hatte schon eine Karte: Die neue Karte wurde mit ihr zusammengeführt. Beide Karten funktionieren; der Stand liegt auf der älteren Karte.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The same entry id or number was used twice: call support; nothing is lost.</source>
+        <translation>Dieselbe Vorgangs-ID oder -Nummer wurde zweimal verwendet: Rufen Sie den Support an; nichts geht verloren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Applied, and flagged for a manager to check (e.g. an offline redemption over the daily limit).</source>
+        <translation>Verbucht und zur Prüfung durch einen Leiter markiert (z. B. eine Offline-Einlösung über dem Tageslimit).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not handled yet</source>
+        <translation>Noch nicht erledigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a manager</source>
+        <translation>ein Leiter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>card no longer here</source>
+        <translation>Karte nicht mehr hier</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled</source>
+        <translation>Erledigt</translation>
+    </message>
+</context>
+<context>
+    <name>csv_export</name>
+    <message>
+        <location filename="../../terminal/ui/manager/csv_export.py" line="+36"/>
+        <location line="+20"/>
+        <source>Card number</source>
+        <translation>Kartennummer</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+20"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+18"/>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Active (1 = yes)</source>
+        <translation>Aktiv (1 = ja)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled at</source>
+        <translation>Angemeldet in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points expire on</source>
+        <translation>Punkte verfallen am</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Purchase amount</source>
+        <translation>Einkaufsbetrag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync state</source>
+        <translation>Synchronisierungsstand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server&apos;s reason</source>
+        <translation>Grund des Servers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export to a CSV file</source>
+        <translation>In eine CSV-Datei exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting</source>
+        <translation>Export läuft</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Stopping the export…</source>
+        <translation>Export wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>export_panel</name>
+    <message numerus="yes">
+        <location filename="../../terminal/ui/manager/export_panel.py" line="-179"/>
+        <source>Exported %n card(s) to %1</source>
+        <translation>
+            <numerusform>%n Karte nach %1 exportiert</numerusform>
+            <numerusform>%n Karten nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n transaction(s) to %1</source>
+        <translation>
+            <numerusform>%n Buchung nach %1 exportiert</numerusform>
+            <numerusform>%n Buchungen nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <location filename="../../terminal/ui/models/history.py" line="+24"/>
+        <source>Card created</source>
+        <translation>Karte erstellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reactivated</source>
+        <translation>Reaktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome bonus</source>
+        <translation>Willkommensbonus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamp</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamp reward</source>
+        <translation>Stempelprämie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamp voided</source>
+        <translation>Stempel storniert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points earned</source>
+        <translation>Punkte gesammelt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return</source>
+        <translation>Rückgabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjustment</source>
+        <translation>Anpassung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points expired</source>
+        <translation>Punkte verfallen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details changed</source>
+        <translation>Daten geändert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not sent yet</source>
+        <translation>Noch nicht gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asking the server</source>
+        <translation>Server wird gefragt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the server</source>
+        <translation>Vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdraft</source>
+        <translation>Überziehung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>Filiale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase</source>
+        <translation>Einkauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward / note</source>
+        <translation>Prämie / Notiz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation>Sync</translation>
     </message>
 </context>
 <context>
@@ -1700,12 +2815,12 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+135"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message numerus="yes">
-        <location line="-135"/>
+        <location line="-132"/>
         <source>Last %n day(s)</source>
         <translation>
             <numerusform>Letzter Tag</numerusform>
@@ -1713,7 +2828,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+143"/>
         <source>No loyalty card found for this email. Check it, or enroll the customer.</source>
         <translation>Keine Kundenkarte zu dieser E-Mail gefunden. Prüfen Sie sie oder melden Sie den Kunden an.</translation>
     </message>
@@ -1783,7 +2898,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Diese PIN ist nach zu vielen Fehlversuchen bis %1 gesperrt. Eine andere Person aus dem Team kann helfen.</translation>
     </message>
     <message numerus="yes">
-        <location line="-208"/>
+        <location line="-205"/>
         <source>A stamp was given less than %n minute(s) ago. Next stamp possible at %1.</source>
         <translation>
             <numerusform>Vor weniger als %n Minute wurde ein Stempel vergeben. Nächster Stempel ab %1 möglich.</numerusform>
@@ -1791,7 +2906,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+222"/>
         <source>This cannot be done now. Try again, or ask a manager.</source>
         <translation>Das geht gerade nicht. Versuchen Sie es erneut oder fragen Sie die Filialleitung.</translation>
     </message>
@@ -1811,7 +2926,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Der Grund muss druckbar sein und darf höchstens %1 Zeichen lang sein.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+38"/>
         <source>Scan the card, or type its number, an email or a phone number.</source>
         <translation>Scannen Sie die Karte oder geben Sie ihre Nummer, eine E-Mail-Adresse oder eine Telefonnummer ein.</translation>
     </message>
@@ -1830,16 +2945,8 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <source>Type a phone number.</source>
         <translation>Geben Sie eine Telefonnummer ein.</translation>
     </message>
-    <message numerus="yes">
-        <location line="-245"/>
-        <source>Type at least %n character(s) to search.</source>
-        <translation>
-            <numerusform>Geben Sie für die Suche mindestens %n Zeichen ein.</numerusform>
-            <numerusform>Geben Sie für die Suche mindestens %n Zeichen ein.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+250"/>
+        <location line="+1"/>
         <source>The search text is too long.</source>
         <translation>Der Suchtext ist zu lang.</translation>
     </message>
@@ -1965,6 +3072,26 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Another customer already has this email address or phone number.</source>
+        <translation>Ein anderer Kunde hat bereits diese E-Mail-Adresse oder Telefonnummer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Another customer (card %1) already has this email address.</source>
+        <translation>Ein anderer Kunde (Karte %1) hat bereits diese E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Another customer (card %1) already has this phone number.</source>
+        <translation>Ein anderer Kunde (Karte %1) hat bereits diese Telefonnummer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>These are already the customer&apos;s details: nothing to change.</source>
+        <translation>Das sind bereits die Kundendaten: nichts zu ändern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>This terminal has no new card numbers left. Connect it to the network so it can get more, or enroll the customer at another terminal.</source>
         <translation>Dieses Terminal hat keine neuen Kartennummern mehr. Verbinden Sie es mit dem Netz, damit es neue bekommt, oder melden Sie den Kunden an einem anderen Terminal an.</translation>
     </message>
@@ -2039,7 +3166,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Vergeben Sie mindestens einen Stempel.</translation>
     </message>
     <message numerus="yes">
-        <location line="-406"/>
+        <location line="-452"/>
         <source>At most %n stamp(s) can be given in a day.</source>
         <translation>
             <numerusform>Pro Tag kann höchstens %n Stempel vergeben werden.</numerusform>
@@ -2047,12 +3174,12 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+414"/>
+        <location line="+460"/>
         <source>Daily stamp limit reached (%1). Next stamp possible tomorrow.</source>
         <translation>Tageslimit für Stempel erreicht (%1). Der nächste Stempel ist morgen möglich.</translation>
     </message>
     <message numerus="yes">
-        <location line="-411"/>
+        <location line="-457"/>
         <source>Daily stamp limit is %1: only %n more stamp(s) possible today.</source>
         <translation>
             <numerusform>Das Tageslimit liegt bei %1 Stempeln: Heute ist nur noch %n Stempel möglich.</numerusform>
@@ -2060,7 +3187,37 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+427"/>
+        <location line="+233"/>
+        <source>Type the points to add (e.g. 50) or take away (e.g. -50), at most %1.</source>
+        <translation>Geben Sie die hinzuzufügenden (z. B. 50) oder abzuziehenden Punkte (z. B. -50) ein, höchstens %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Say why the points change (%1 to %2 characters): it is kept.</source>
+        <translation>Geben Sie an, warum sich die Punkte ändern (%1 bis %2 Zeichen): Der Grund wird gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The card has %1 points: an adjustment cannot take it below zero.</source>
+        <translation>Die Karte hat %1 Punkte: Eine Anpassung kann sie nicht unter null bringen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The note must be printable and at most %1 characters long.</source>
+        <translation>Die Notiz muss druckbar sein und darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This conflict is no longer in the list. Refresh the list.</source>
+        <translation>Dieser Konflikt ist nicht mehr in der Liste. Aktualisieren Sie die Liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type a name, card number, email or phone number.</source>
+        <translation>Geben Sie einen Namen, eine Kartennummer, eine E-Mail oder eine Telefonnummer ein.</translation>
+    </message>
+    <message>
+        <location line="+213"/>
         <source>The stamp reward needs %1 stamps; this card has %2 (%3 more to go).</source>
         <translation>Die Stempelprämie braucht %1 Stempel; diese Karte hat %2 (noch %3).</translation>
     </message>
@@ -2146,6 +3303,11 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>A change of the customer&apos;s details cannot be voided: change the details again instead. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Eine Änderung der Kundendaten kann nicht storniert werden: Ändern Sie die Daten stattdessen erneut. Nur vergebene Stempel und bei einem Einkauf gesammelte Punkte können storniert werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Expired points cannot be given back by a void. Only stamps given and points earned on a purchase can be voided.</source>
         <translation>Verfallene Punkte können nicht durch ein Storno zurückgegeben werden. Nur vergebene Stempel und bei einem Einkauf gesammelte Punkte können storniert werden.</translation>
     </message>
@@ -2200,7 +3362,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Stornieren Sie mindestens einen Stempel.</translation>
     </message>
     <message numerus="yes">
-        <location line="-554"/>
+        <location line="-605"/>
         <source>Only %n stamp(s) of it can be voided.</source>
         <translation>
             <numerusform>Davon kann nur %n Stempel storniert werden.</numerusform>
@@ -2208,12 +3370,12 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+562"/>
+        <location line="+613"/>
         <source>The note must be printable and at most %1 characters.</source>
         <translation>Die Notiz muss druckbar sein und darf höchstens %1 Zeichen haben.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+33"/>
         <source>This staff member is unknown or no longer active. Pick your name.</source>
         <translation>Diese Person ist unbekannt oder nicht mehr aktiv. Wählen Sie Ihren Namen.</translation>
     </message>
@@ -2223,7 +3385,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Dafür ist eine Mitarbeiter-PIN nötig. Wählen Sie Ihren Namen und geben Sie Ihre PIN ein.</translation>
     </message>
     <message numerus="yes">
-        <location line="-568"/>
+        <location line="-646"/>
         <source>Wrong PIN. %n attempt(s) left before this PIN is locked.</source>
         <translation>
             <numerusform>Falsche PIN. Noch %n Versuch, bevor diese PIN gesperrt wird.</numerusform>
@@ -2231,7 +3393,42 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+577"/>
+        <location line="+616"/>
+        <source>Activity is shown for today, the last 7 or the last 30 days.</source>
+        <translation>Die Aktivität wird für heute, die letzten 7 oder die letzten 30 Tage angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The company&apos;s figures cannot be read from the central server now.</source>
+        <translation>Die Zahlen des Unternehmens können gerade nicht vom zentralen Server gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose comma, semicolon or tab as the separator.</source>
+        <translation>Wählen Sie Komma, Semikolon oder Tabulator als Trennzeichen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The period ends before it starts. Pick the first day, then the last one.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt. Wählen Sie den ersten Tag, dann den letzten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An export covers at most %1 days. Export a shorter period.</source>
+        <translation>Ein Export umfasst höchstens %1 Tage. Exportieren Sie einen kürzeren Zeitraum.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The export was cancelled: no file was written.</source>
+        <translation>Der Export wurde abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file could not be written. Choose another folder, or close the file in the program that has it open.</source>
+        <translation>Die Datei konnte nicht geschrieben werden. Wählen Sie einen anderen Ordner oder schließen Sie die Datei in dem Programm, das sie geöffnet hat.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Wrong PIN. This PIN is now locked. Ask a manager.</source>
         <translation>Falsche PIN. Diese PIN ist jetzt gesperrt. Fragen Sie die Filialleitung.</translation>
     </message>
@@ -2296,7 +3493,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Etwas ist schiefgelaufen. Versuchen Sie es erneut; passiert es wieder, fragen Sie die Filialleitung.</translation>
     </message>
     <message numerus="yes">
-        <location line="-648"/>
+        <location line="-726"/>
         <source>%n stamp(s) added: %1 of %2.</source>
         <translation>
             <numerusform>%n Stempel vergeben: %1 von %2.</numerusform>
@@ -2304,12 +3501,12 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+680"/>
+        <location line="+758"/>
         <source>Reward available: %1!</source>
         <translation>Prämie verfügbar: %1!</translation>
     </message>
     <message numerus="yes">
-        <location line="-677"/>
+        <location line="-755"/>
         <source>Reward redeemed: %1. %n stamp(s) left.</source>
         <translation>
             <numerusform>Prämie eingelöst: %1. Noch %n Stempel.</numerusform>
@@ -2317,7 +3514,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+689"/>
+        <location line="+767"/>
         <source>%1 for a purchase of %2. Balance: %3.</source>
         <translation>%1 für einen Einkauf von %2. Stand: %3.</translation>
     </message>
@@ -2332,7 +3529,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Rückgabe von %1: %2 zurückgenommen.</translation>
     </message>
     <message numerus="yes">
-        <location line="-702"/>
+        <location line="-780"/>
         <source>%n point(s) already spent, not taken back.</source>
         <translation>
             <numerusform>%n Punkt schon eingelöst, nicht zurückgenommen.</numerusform>
@@ -2340,12 +3537,12 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+709"/>
+        <location line="+787"/>
         <source>Balance: %1.</source>
         <translation>Stand: %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-706"/>
+        <location line="-784"/>
         <source>%n stamp(s) voided.</source>
         <translation>
             <numerusform>%n Stempel storniert.</numerusform>
@@ -2361,7 +3558,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+713"/>
+        <location line="+791"/>
         <source>Stamps: %1 of %2.</source>
         <translation>Stempel: %1 von %2.</translation>
     </message>
@@ -2401,7 +3598,12 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Karte %1 reaktiviert.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>Customer details changed for card %1.</source>
+        <translation>Kundendaten der Karte %1 geändert.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>%1: purchase of %2 (%3), %4 still returnable</source>
         <translation>%1: Einkauf von %2 (%3), noch %4 rückgabefähig</translation>
     </message>

@@ -2,6 +2,127 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>ActivityPage</name>
+    <message>
+        <location filename="../../terminal/ui/manager/activity_page.py" line="+86"/>
+        <source>Reading the figures…</source>
+        <translation>Lecture des chiffres…</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Stamps given</source>
+        <translation>Tampons donnés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points earned</source>
+        <translation>Points gagnés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points redeemed</source>
+        <translation>Points utilisés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rewards</source>
+        <translation>Récompenses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New cards</source>
+        <translation>Nouvelles cartes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stamps, rewards and new cards per day</source>
+        <translation>Tampons, récompenses et nouvelles cartes par jour</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Points per day</source>
+        <translation>Points par jour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whole company</source>
+        <translation>Toute l&apos;entreprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Company figures need the server: this terminal works without one.</source>
+        <translation>Les chiffres de l&apos;entreprise viennent du serveur : ce terminal fonctionne sans serveur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Company figures need the server: offline. Try again later.</source>
+        <translation>Les chiffres de l&apos;entreprise viennent du serveur : hors ligne. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Company figures need the server: this terminal must be activated again.</source>
+        <translation>Les chiffres de l&apos;entreprise viennent du serveur : ce terminal doit être réactivé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Company figures need the server: it did not send them. Try again later.</source>
+        <translation>Les chiffres de l&apos;entreprise viennent du serveur : il ne les a pas envoyés. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This store (%1)</source>
+        <translation>Ce magasin (%1)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Company figures as counted by the server at %1</source>
+        <translation>Chiffres de l&apos;entreprise comptés par le serveur le %1</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustPointsDialog</name>
+    <message>
+        <location filename="../../terminal/ui/manager/dialogs.py" line="+61"/>
+        <source>Adjust points</source>
+        <translation>Ajuster les points</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card has %1 points. Type what to add (50) or take away (-50).</source>
+        <translation>La carte a %1 points. Tapez ce qu&apos;il faut ajouter (50) ou retirer (-50).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Points:</source>
+        <translation>&amp;Points :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason (kept with the entry):</source>
+        <translation>&amp;Motif (conservé avec l&apos;opération) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points to add or take away</source>
+        <translation>Points à ajouter ou à retirer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the adjustment</source>
+        <translation>Motif de l&apos;ajustement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjust</source>
+        <translation>Ajuster</translation>
+    </message>
+</context>
+<context>
     <name>AmountDialog</name>
     <message>
         <location filename="../../terminal/ui/dialogs/amount.py" line="+62"/>
@@ -58,6 +179,110 @@
         <location line="+2"/>
         <source>Add the points for this purchase</source>
         <translation>Ajouter les points de cet achat</translation>
+    </message>
+</context>
+<context>
+    <name>CardPage</name>
+    <message>
+        <location filename="../../terminal/ui/manager/card_page.py" line="+151"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DEACTIVATED</source>
+        <translation>DÉSACTIVÉE</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Points: %1 (confirmed %2, pending %3)</source>
+        <translation>Points : %1 (confirmés %2, en attente %3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stamps: %1 of %2 (confirmed %3, pending %4)</source>
+        <translation>Tampons : %1 sur %2 (confirmés %3, en attente %4)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Points expire on %1</source>
+        <translation>Les points expirent le %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enrolled at %1</source>
+        <translation>Inscrite à %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+138"/>
+        <source>Deactivate the card…</source>
+        <translation>Désactiver la carte…</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>Reactivate the card…</source>
+        <translation>Réactiver la carte…</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>← Cards (Esc)</source>
+        <translation>← Cartes (Échap)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the cards</source>
+        <translation>Retour aux cartes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;Prénom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the customer&apos;s details</source>
+        <translation>Enregistrer les coordonnées du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjust points…</source>
+        <translation>Ajuster les points…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History (newest first)</source>
+        <translation>Historique (le plus récent d&apos;abord)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transaction history</source>
+        <translation>Historique des opérations</translation>
     </message>
 </context>
 <context>
@@ -255,9 +480,171 @@ Esc</source>
     </message>
 </context>
 <context>
+    <name>CardStatusDialog</name>
+    <message>
+        <location filename="../../terminal/ui/manager/dialogs.py" line="+30"/>
+        <source>Deactivate the card</source>
+        <translation>Désactiver la carte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A deactivated card cannot earn or redeem. Reason (optional):</source>
+        <translation>Une carte désactivée ne peut ni gagner ni échanger. Motif (facultatif) :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reactivate the card</source>
+        <translation>Réactiver la carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The card can earn and redeem again. Reason (optional):</source>
+        <translation>La carte peut de nouveau gagner et échanger. Motif (facultatif) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reactivate</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPage</name>
+    <message>
+        <location filename="../../terminal/ui/manager/cards_page.py" line="+182"/>
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n carte</numerusform>
+            <numerusform>%n cartes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, card number, email or phone</source>
+        <translation>Nom, numéro de carte, e-mail ou téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the cards</source>
+        <translation>Rechercher les cartes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All cards</source>
+        <translation>Toutes les cartes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Actives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivated</source>
+        <translation>Désactivées</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Card status</source>
+        <translation>État de la carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled at this store</source>
+        <translation>Inscrites dans ce magasin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward available</source>
+        <translation>Récompense disponible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points expire within 30 days</source>
+        <translation>Points expirant sous 30 jours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdrawn</source>
+        <translation>À découvert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cards</source>
+        <translation>Cartes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter or double-click opens the card; click a column title to sort</source>
+        <translation>Entrée ou double-clic ouvre la carte ; cliquez sur un titre de colonne pour trier</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDetails</name>
+    <message>
+        <location filename="../../terminal/ui/manager/conflict_details.py" line="+54"/>
+        <source>No conflicts: the server took everything as it was sent.</source>
+        <translation>Aucun conflit : le serveur a tout accepté tel qu&apos;envoyé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick a conflict to see what it means.</source>
+        <translation>Choisissez un conflit pour voir ce qu&apos;il signifie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Card: %1</source>
+        <translation>Carte : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer: %1</source>
+        <translation>Client : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation: %1</source>
+        <translation>Opération : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done at the counter: %1</source>
+        <translation>Faite en caisse : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server&apos;s answer: %1</source>
+        <translation>Réponse du serveur : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Handled: %1</source>
+        <translation>Traité : %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../terminal/ui/dialogs/conflicts.py" line="+110"/>
+        <location filename="../../terminal/ui/dialogs/conflicts.py" line="+111"/>
         <location line="+1"/>
         <location line="+2"/>
         <source>Sync conflicts</source>
@@ -338,7 +725,7 @@ Esc</source>
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../terminal/ui/app_window.py" line="+423"/>
+        <location filename="../../terminal/ui/app_window.py" line="+458"/>
         <location line="+4"/>
         <source>Starting the camera…</source>
         <translation>Démarrage de la caméra…</translation>
@@ -402,6 +789,21 @@ Esc</source>
         <location line="+2"/>
         <source>Who serves at the counter: operations are recorded under this name</source>
         <translation>Qui sert en caisse&#xa0;: les opérations sont enregistrées sous ce nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager (F10)</source>
+        <translation>Gérant (F10)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager views</source>
+        <translation>Vues du gérant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cards, activity and sync, after a manager&apos;s PIN (F10)</source>
+        <translation>Cartes, activité et synchronisation, après le code PIN d&apos;un gérant (F10)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -616,6 +1018,84 @@ Esc</source>
     </message>
 </context>
 <context>
+    <name>ExportPanel</name>
+    <message>
+        <location filename="../../terminal/ui/manager/export_panel.py" line="+116"/>
+        <source>cards-%1.csv</source>
+        <translation>cartes-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting the cards…</source>
+        <translation>Export des cartes…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>transactions-%1.csv</source>
+        <translation>transactions-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting the transactions…</source>
+        <translation>Export des transactions…</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Export to CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export cards (CSV)…</source>
+        <translation>Exporter les cartes (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export cards to a CSV file</source>
+        <translation>Exporter les cartes dans un fichier CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cards the Cards tab lists, with its search and filters.</source>
+        <translation>Les cartes de l&apos;onglet Cartes, avec sa recherche et ses filtres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transactions &amp;from</source>
+        <translation>Transactions &amp;du</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;to</source>
+        <translation>&amp;au</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First day of the transactions to export</source>
+        <translation>Premier jour des transactions à exporter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day of the transactions to export</source>
+        <translation>Dernier jour des transactions à exporter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export transactions (CSV)…</source>
+        <translation>Exporter les transactions (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export transactions to a CSV file</source>
+        <translation>Exporter les transactions dans un fichier CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export result</source>
+        <translation>Résultat de l&apos;export</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWindow</name>
     <message>
         <location filename="../../terminal/ui/first_run.py" line="+147"/>
@@ -756,6 +1236,36 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     </message>
 </context>
 <context>
+    <name>HandledDialog</name>
+    <message>
+        <location filename="../../terminal/ui/manager/handled_dialog.py" line="+46"/>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Mark as handled</source>
+        <translation>Marquer comme traité</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Mark this conflict as handled</source>
+        <translation>Marquer ce conflit comme traité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note (optional): what you did</source>
+        <translation>&amp;Note (facultative) : ce que vous avez fait</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. points given back by hand</source>
+        <translation>p. ex. points rendus à la main</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>IdleScreen</name>
     <message>
         <location filename="../../terminal/ui/screens/idle.py" line="+73"/>
@@ -831,6 +1341,78 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <location line="+2"/>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerScreen</name>
+    <message>
+        <location filename="../../terminal/ui/manager/screen.py" line="+180"/>
+        <source>Cards</source>
+        <translation>Cartes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync and conflicts</source>
+        <translation>Synchronisation et conflits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the counter (locks)</source>
+        <translation>Retour au comptoir (verrouille)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the manager views</source>
+        <translation>Verrouiller les vues du gérant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager: %1</source>
+        <translation>Gérant : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerSignInDialog</name>
+    <message>
+        <location filename="../../terminal/ui/manager/dialogs.py" line="+34"/>
+        <source>No manager is set up for this company.</source>
+        <translation>Aucun gérant n&apos;est configuré pour cette entreprise.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+4"/>
+        <source>Manager</source>
+        <translation>Gérant</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The manager views need a manager&apos;s PIN.</source>
+        <translation>Les vues du gérant demandent le code PIN d&apos;un gérant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Manager:</source>
+        <translation>&amp;Gérant :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +2003,114 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../terminal/ui/manager/sync_page.py" line="+96"/>
+        <source>Reading the conflicts…</source>
+        <translation>Lecture des conflits…</translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <source>Local only: not connected to a server</source>
+        <translation>Local uniquement : pas de serveur connecté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be sent:</source>
+        <translation>En attente d&apos;envoi :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync:</source>
+        <translation>Dernière synchro :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last problem:</source>
+        <translation>Dernier problème :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiving the company&apos;s data</source>
+        <translation>Réception des données de l&apos;entreprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show unhandled only</source>
+        <translation>Seulement les non traités</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show unhandled conflicts only</source>
+        <translation>Afficher seulement les conflits non traités</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync conflicts</source>
+        <translation>Conflits de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as handled…</source>
+        <translation>Marquer comme traité…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the selected conflict as handled</source>
+        <translation>Marquer le conflit choisi comme traité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open card</source>
+        <translation>Ouvrir la carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the card of the selected conflict</source>
+        <translation>Ouvrir la carte du conflit choisi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Details: %1</source>
+        <translation>Détails : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (solved since)</source>
+        <translation>%1 (résolu depuis)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, next try in %2 s</source>
+        <translation>%1, prochain essai dans %2 s</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The manager views are locked: sign in again to do this.</source>
+        <translation>Les vues du responsable sont verrouillées : reconnectez-vous pour faire cela.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Marked as handled.</source>
+        <translation>Marqué comme traité.</translation>
+    </message>
+</context>
+<context>
     <name>VoidDialog</name>
     <message>
         <location filename="../../terminal/ui/dialogs/void.py" line="+143"/>
@@ -1541,9 +2231,67 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     </message>
 </context>
 <context>
+    <name>cards</name>
+    <message>
+        <location filename="../../terminal/ui/models/cards.py" line="+41"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card number</source>
+        <translation>Numéro de carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamps</source>
+        <translation>Tampons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled at</source>
+        <translation>Inscrite à</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last activity</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deactivated</source>
+        <translation>Désactivée</translation>
+    </message>
+</context>
+<context>
     <name>conflicts</name>
     <message>
-        <location filename="../../terminal/ui/dialogs/conflicts.py" line="-91"/>
+        <location filename="../../terminal/ui/dialogs/conflicts.py" line="-92"/>
         <source>Overdraft: redeemed offline, the card could not afford it</source>
         <translation>Découvert : échangé hors ligne, la carte n&apos;avait pas assez</translation>
     </message>
@@ -1628,6 +2376,11 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>Points expirés : %1</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Customer details changed</source>
+        <translation>Coordonnées du client modifiées</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>card no longer here</source>
         <translation>carte plus présente ici</translation>
@@ -1636,6 +2389,368 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <location line="+7"/>
         <source>Server: %1</source>
         <translation>Serveur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>conflicts_model</name>
+    <message>
+        <location filename="../../terminal/ui/manager/conflicts_model.py" line="+36"/>
+        <source>The server applied this redemption although the card could no longer afford it (another store spent the points first). The reward was already handed over: no action is needed unless it happens often; you can adjust the points.</source>
+        <translation>Le serveur a appliqué cette utilisation bien que la carte n&apos;avait plus assez de points (un autre magasin les a dépensés avant). La récompense a déjà été remise : rien à faire sauf si cela arrive souvent ; vous pouvez ajuster les points.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The entry was not applied: the balance shown is the server&apos;s. If the customer should have it, add it again or adjust the points.</source>
+        <translation>L&apos;opération n&apos;a pas été appliquée : le solde affiché est celui du serveur. Si le client y a droit, refaites-la ou ajustez les points.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server said: %1</source>
+        <translation>Le serveur a répondu : %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This customer already had a card: the new card was merged into it. Both cards work; the balance is on the older card.</source>
+        <translation>Ce client avait déjà une carte : la nouvelle carte y a été fusionnée. Les deux cartes fonctionnent ; le solde est sur la plus ancienne.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The same entry id or number was used twice: call support; nothing is lost.</source>
+        <translation>Le même identifiant ou numéro d&apos;opération a servi deux fois : appelez le support ; rien n&apos;est perdu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Applied, and flagged for a manager to check (e.g. an offline redemption over the daily limit).</source>
+        <translation>Appliqué, et signalé pour vérification par un responsable (p. ex. une utilisation hors ligne au-delà de la limite du jour).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not handled yet</source>
+        <translation>Pas encore traité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a manager</source>
+        <translation>un responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>card no longer here</source>
+        <translation>carte absente de ce terminal</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled</source>
+        <translation>Traité</translation>
+    </message>
+</context>
+<context>
+    <name>csv_export</name>
+    <message>
+        <location filename="../../terminal/ui/manager/csv_export.py" line="+36"/>
+        <location line="+20"/>
+        <source>Card number</source>
+        <translation>Numéro de carte</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+20"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>Stamps</source>
+        <translation>Tampons</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+18"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Active (1 = yes)</source>
+        <translation>Active (1 = oui)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled at</source>
+        <translation>Inscrit à</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last activity</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points expire on</source>
+        <translation>Points expirent le</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>Magasin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>Employé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Purchase amount</source>
+        <translation>Montant de l&apos;achat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward</source>
+        <translation>Récompense</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync state</source>
+        <translation>État de synchro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server&apos;s reason</source>
+        <translation>Motif du serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export to a CSV file</source>
+        <translation>Exporter dans un fichier CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting</source>
+        <translation>Export en cours</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Stopping the export…</source>
+        <translation>Arrêt de l&apos;export…</translation>
+    </message>
+</context>
+<context>
+    <name>export_panel</name>
+    <message numerus="yes">
+        <location filename="../../terminal/ui/manager/export_panel.py" line="-179"/>
+        <source>Exported %n card(s) to %1</source>
+        <translation>
+            <numerusform>%n carte exportée dans %1</numerusform>
+            <numerusform>%n cartes exportées dans %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n transaction(s) to %1</source>
+        <translation>
+            <numerusform>%n transaction exportée dans %1</numerusform>
+            <numerusform>%n transactions exportées dans %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <location filename="../../terminal/ui/models/history.py" line="+24"/>
+        <source>Card created</source>
+        <translation>Carte créée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivated</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reactivated</source>
+        <translation>Réactivée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome bonus</source>
+        <translation>Bonus de bienvenue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamp</source>
+        <translation>Tampon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamp reward</source>
+        <translation>Récompense tampons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamp voided</source>
+        <translation>Tampon annulé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points earned</source>
+        <translation>Points gagnés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward</source>
+        <translation>Récompense</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjustment</source>
+        <translation>Ajustement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points expired</source>
+        <translation>Points expirés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details changed</source>
+        <translation>Coordonnées modifiées</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not sent yet</source>
+        <translation>Pas encore envoyée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asking the server</source>
+        <translation>Demande au serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the server</source>
+        <translation>Refusée par le serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdraft</source>
+        <translation>Découvert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>Magasin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stamps</source>
+        <translation>Tampons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reward / note</source>
+        <translation>Récompense / note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation>Synchro</translation>
     </message>
 </context>
 <context>
@@ -1700,12 +2815,12 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+135"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message numerus="yes">
-        <location line="-135"/>
+        <location line="-132"/>
         <source>Last %n day(s)</source>
         <translation>
             <numerusform>Dernier jour</numerusform>
@@ -1713,7 +2828,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+143"/>
         <source>No loyalty card found for this email. Check it, or enroll the customer.</source>
         <translation>Aucune carte de fidélité pour cet e-mail. Vérifiez-le, ou inscrivez le client.</translation>
     </message>
@@ -1783,7 +2898,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>Ce code PIN est bloqué jusqu&apos;à %1 après trop d&apos;essais erronés. Un autre membre du personnel peut vous aider.</translation>
     </message>
     <message numerus="yes">
-        <location line="-208"/>
+        <location line="-205"/>
         <source>A stamp was given less than %n minute(s) ago. Next stamp possible at %1.</source>
         <translation>
             <numerusform>Un tampon a été donné il y a moins de %n minute. Prochain tampon possible à %1.</numerusform>
@@ -1791,7 +2906,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+222"/>
         <source>This cannot be done now. Try again, or ask a manager.</source>
         <translation>Impossible pour le moment. Réessayez, ou demandez à un responsable.</translation>
     </message>
@@ -1811,7 +2926,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>Le motif doit être imprimable et faire au plus %1 caractères.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+38"/>
         <source>Scan the card, or type its number, an email or a phone number.</source>
         <translation>Scannez la carte, ou saisissez son numéro, un e-mail ou un numéro de téléphone.</translation>
     </message>
@@ -1830,16 +2945,8 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <source>Type a phone number.</source>
         <translation>Saisissez un numéro de téléphone.</translation>
     </message>
-    <message numerus="yes">
-        <location line="-245"/>
-        <source>Type at least %n character(s) to search.</source>
-        <translation>
-            <numerusform>Saisissez au moins %n caractère pour rechercher.</numerusform>
-            <numerusform>Saisissez au moins %n caractères pour rechercher.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+250"/>
+        <location line="+1"/>
         <source>The search text is too long.</source>
         <translation>Le texte recherché est trop long.</translation>
     </message>
@@ -1965,6 +3072,26 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Another customer already has this email address or phone number.</source>
+        <translation>Un autre client a déjà cette adresse e-mail ou ce numéro de téléphone.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Another customer (card %1) already has this email address.</source>
+        <translation>Un autre client (carte %1) a déjà cette adresse e-mail.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Another customer (card %1) already has this phone number.</source>
+        <translation>Un autre client (carte %1) a déjà ce numéro de téléphone.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>These are already the customer&apos;s details: nothing to change.</source>
+        <translation>Ce sont déjà les coordonnées du client : rien à modifier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>This terminal has no new card numbers left. Connect it to the network so it can get more, or enroll the customer at another terminal.</source>
         <translation>Ce terminal n&apos;a plus de nouveaux numéros de carte. Connectez-le au réseau pour en obtenir d&apos;autres, ou inscrivez le client sur un autre terminal.</translation>
     </message>
@@ -2039,7 +3166,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>Donnez au moins un tampon.</translation>
     </message>
     <message numerus="yes">
-        <location line="-406"/>
+        <location line="-452"/>
         <source>At most %n stamp(s) can be given in a day.</source>
         <translation>
             <numerusform>Au plus %n tampon peut être donné par jour.</numerusform>
@@ -2047,12 +3174,12 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+414"/>
+        <location line="+460"/>
         <source>Daily stamp limit reached (%1). Next stamp possible tomorrow.</source>
         <translation>Limite quotidienne de tampons atteinte (%1). Prochain tampon possible demain.</translation>
     </message>
     <message numerus="yes">
-        <location line="-411"/>
+        <location line="-457"/>
         <source>Daily stamp limit is %1: only %n more stamp(s) possible today.</source>
         <translation>
             <numerusform>La limite quotidienne est de %1 tampons&#xa0;: encore %n tampon possible aujourd&apos;hui.</numerusform>
@@ -2060,7 +3187,37 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+427"/>
+        <location line="+233"/>
+        <source>Type the points to add (e.g. 50) or take away (e.g. -50), at most %1.</source>
+        <translation>Tapez les points à ajouter (p. ex. 50) ou à retirer (p. ex. -50), au plus %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Say why the points change (%1 to %2 characters): it is kept.</source>
+        <translation>Indiquez pourquoi les points changent (%1 à %2 caractères) : le motif est conservé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The card has %1 points: an adjustment cannot take it below zero.</source>
+        <translation>La carte a %1 points : un ajustement ne peut pas la faire passer sous zéro.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The note must be printable and at most %1 characters long.</source>
+        <translation>La note doit être imprimable et compter au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This conflict is no longer in the list. Refresh the list.</source>
+        <translation>Ce conflit n&apos;est plus dans la liste. Actualisez la liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type a name, card number, email or phone number.</source>
+        <translation>Tapez un nom, un numéro de carte, un e-mail ou un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <location line="+213"/>
         <source>The stamp reward needs %1 stamps; this card has %2 (%3 more to go).</source>
         <translation>La récompense tampons demande %1 tampons&#xa0;; cette carte en a %2 (encore %3).</translation>
     </message>
@@ -2146,6 +3303,11 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>A change of the customer&apos;s details cannot be voided: change the details again instead. Only stamps given and points earned on a purchase can be voided.</source>
+        <translation>Une modification des coordonnées du client ne peut pas être annulée : modifiez-les à nouveau. Seuls les tampons donnés et les points gagnés sur un achat peuvent être annulés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Expired points cannot be given back by a void. Only stamps given and points earned on a purchase can be voided.</source>
         <translation>Des points expirés ne peuvent pas être rendus par une annulation. Seuls les tampons donnés et les points gagnés sur un achat peuvent être annulés.</translation>
     </message>
@@ -2200,7 +3362,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>Annulez au moins un tampon.</translation>
     </message>
     <message numerus="yes">
-        <location line="-554"/>
+        <location line="-605"/>
         <source>Only %n stamp(s) of it can be voided.</source>
         <translation>
             <numerusform>Seul %n tampon peut en être annulé.</numerusform>
@@ -2208,12 +3370,12 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+562"/>
+        <location line="+613"/>
         <source>The note must be printable and at most %1 characters.</source>
         <translation>La note doit être imprimable et faire au plus %1 caractères.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+33"/>
         <source>This staff member is unknown or no longer active. Pick your name.</source>
         <translation>Ce membre du personnel est inconnu ou n&apos;est plus actif. Choisissez votre nom.</translation>
     </message>
@@ -2223,7 +3385,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>Un code PIN du personnel est nécessaire. Choisissez votre nom et saisissez votre code PIN.</translation>
     </message>
     <message numerus="yes">
-        <location line="-568"/>
+        <location line="-646"/>
         <source>Wrong PIN. %n attempt(s) left before this PIN is locked.</source>
         <translation>
             <numerusform>Code PIN erroné. Encore %n essai avant le blocage de ce code PIN.</numerusform>
@@ -2231,7 +3393,42 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+577"/>
+        <location line="+616"/>
+        <source>Activity is shown for today, the last 7 or the last 30 days.</source>
+        <translation>L&apos;activité s&apos;affiche pour aujourd&apos;hui, les 7 ou les 30 derniers jours.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The company&apos;s figures cannot be read from the central server now.</source>
+        <translation>Les chiffres de l&apos;entreprise ne peuvent pas être lus sur le serveur central pour le moment.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose comma, semicolon or tab as the separator.</source>
+        <translation>Choisissez la virgule, le point-virgule ou la tabulation comme séparateur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The period ends before it starts. Pick the first day, then the last one.</source>
+        <translation>La période se termine avant de commencer. Choisissez le premier jour, puis le dernier.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An export covers at most %1 days. Export a shorter period.</source>
+        <translation>Un export couvre au plus %1 jours. Exportez une période plus courte.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The export was cancelled: no file was written.</source>
+        <translation>L&apos;export a été annulé : aucun fichier n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file could not be written. Choose another folder, or close the file in the program that has it open.</source>
+        <translation>Le fichier n&apos;a pas pu être écrit. Choisissez un autre dossier, ou fermez le fichier dans le programme qui l&apos;a ouvert.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Wrong PIN. This PIN is now locked. Ask a manager.</source>
         <translation>Code PIN erroné. Ce code PIN est maintenant bloqué. Demandez à un responsable.</translation>
     </message>
@@ -2296,7 +3493,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>Un problème est survenu. Réessayez&#xa0;; si cela se reproduit, demandez à un responsable.</translation>
     </message>
     <message numerus="yes">
-        <location line="-648"/>
+        <location line="-726"/>
         <source>%n stamp(s) added: %1 of %2.</source>
         <translation>
             <numerusform>%n tampon ajouté&#xa0;: %1 sur %2.</numerusform>
@@ -2304,12 +3501,12 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+680"/>
+        <location line="+758"/>
         <source>Reward available: %1!</source>
         <translation>Récompense disponible&#xa0;: %1&#xa0;!</translation>
     </message>
     <message numerus="yes">
-        <location line="-677"/>
+        <location line="-755"/>
         <source>Reward redeemed: %1. %n stamp(s) left.</source>
         <translation>
             <numerusform>Récompense remise&#xa0;: %1. Il reste %n tampon.</numerusform>
@@ -2317,7 +3514,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+689"/>
+        <location line="+767"/>
         <source>%1 for a purchase of %2. Balance: %3.</source>
         <translation>%1 pour un achat de %2. Solde&#xa0;: %3.</translation>
     </message>
@@ -2332,7 +3529,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>Retour de %1&#xa0;: %2 repris.</translation>
     </message>
     <message numerus="yes">
-        <location line="-702"/>
+        <location line="-780"/>
         <source>%n point(s) already spent, not taken back.</source>
         <translation>
             <numerusform>%n point déjà utilisé, non repris.</numerusform>
@@ -2340,12 +3537,12 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+709"/>
+        <location line="+787"/>
         <source>Balance: %1.</source>
         <translation>Solde&#xa0;: %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-706"/>
+        <location line="-784"/>
         <source>%n stamp(s) voided.</source>
         <translation>
             <numerusform>%n tampon annulé.</numerusform>
@@ -2361,7 +3558,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+713"/>
+        <location line="+791"/>
         <source>Stamps: %1 of %2.</source>
         <translation>Tampons&#xa0;: %1 sur %2.</translation>
     </message>
@@ -2401,7 +3598,12 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>Carte %1 réactivée.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>Customer details changed for card %1.</source>
+        <translation>Coordonnées du client de la carte %1 modifiées.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>%1: purchase of %2 (%3), %4 still returnable</source>
         <translation>%1&#xa0;: achat de %2 (%3), %4 encore retournable</translation>
     </message>

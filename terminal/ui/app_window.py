@@ -30,6 +30,8 @@ from terminal.services.views import CardView, OperationResult, StaffMember, Term
 from terminal.ui import texts
 from terminal.ui.conflicts_flow import open_conflicts
 from terminal.ui.flows import CounterFlows
+from terminal.ui.manager.door import ManagerDoor
+from terminal.ui.manager.screen import ManagerScreen
 from terminal.ui.ports import Counter
 from terminal.ui.screens.card import OPERATIONS, CardScreen
 from terminal.ui.screens.idle import IdleScreen
@@ -73,6 +75,7 @@ class CounterWindow(QMainWindow):
         side_panel: QWidget | None = None,
         sync_state: str | None = None,
         sync: SyncRelay | None = None,
+        manager_lock_seconds: int = 120,
     ) -> None:
         super().__init__()
         self.setObjectName("counterWindow")
@@ -96,6 +99,17 @@ class CounterWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.idle)
         self.stack.addWidget(self.card_screen)
+        # The counter services are the manager's too (terminal.ui.manager.ports.Manager).
+        self.manager_screen = ManagerScreen(
+            counter,  # type: ignore[arg-type]
+            runner,
+            sync=sync,
+            lock_after_s=manager_lock_seconds,
+            parent=self,
+        )
+        self.stack.addWidget(self.manager_screen)
+        self.manager_door = ManagerDoor(self, counter, runner, self.manager_screen)  # type: ignore[arg-type]
+        self.manager_screen.locked.connect(self._manager_locked)
         central = QWidget(self)
         row = QHBoxLayout(central)
         row.setContentsMargins(12, 12, 12, 12)
@@ -198,14 +212,14 @@ class CounterWindow(QMainWindow):
     def show_scan(self, payload: str) -> None:
         """A code from the camera: load its card (a newer scan wins over one still loading).
         The card already on screen, still held to the camera, changes nothing."""
-        if self._is_shown_card(payload) or self._dialog_blocks_scan():
+        if self._manager_shown() or self._is_shown_card(payload) or self._dialog_blocks_scan():
             return
         lookup = self._counter.lookup
         self._load(lambda: lookup.by_scan(payload))
 
     def show_typed_scan(self, text: str) -> None:
         """A USB scanner's burst: a QR token or a card number, typed."""
-        if self._is_shown_card(text) or self._dialog_blocks_scan():
+        if self._manager_shown() or self._is_shown_card(text) or self._dialog_blocks_scan():
             return
         lookup = self._counter.lookup
         self._load(lambda: lookup.find(text))
@@ -343,13 +357,18 @@ class CounterWindow(QMainWindow):
             shortcut.activated.connect(lambda n=operation.name: self._shortcut(n))
         QShortcut(QKeySequence("Esc"), self).activated.connect(self._escape)
         QShortcut(QKeySequence("Ctrl+,"), self).activated.connect(self.settings_requested)
+        QShortcut(QKeySequence("F10"), self).activated.connect(self.manager_door.open)
 
     def _shortcut(self, name: str) -> None:
+        if self._manager_shown():
+            return
         if name == "enroll" or self.stack.currentWidget() is self.card_screen:
             self.run_operation(name)
 
     def _escape(self) -> None:
-        if self.stack.currentWidget() is self.card_screen:
+        if self._manager_shown():
+            self.manager_screen.escape()
+        elif self.stack.currentWidget() is self.card_screen:
             self.return_to_idle()
         else:
             self.idle.reset()
@@ -379,11 +398,15 @@ class CounterWindow(QMainWindow):
         self.camera_label = QLabel(self)
         self.settings_button = QPushButton(self)
         self.settings_button.clicked.connect(self.settings_requested)
+        self.manager_button = QPushButton(self)
+        self.manager_button.setObjectName("managerButton")
+        self.manager_button.clicked.connect(self.manager_door.open)
         bar.addWidget(self.where)
         bar.addWidget(self.on_duty_label)
         bar.addWidget(self.on_duty_box)
         bar.addPermanentWidget(self.camera_label)
         bar.addPermanentWidget(self.sync_badge or self.sync_label)
+        bar.addPermanentWidget(self.manager_button)
         bar.addPermanentWidget(self.settings_button)
 
     def _got_info(self, info: TerminalInfo) -> None:
@@ -403,6 +426,18 @@ class CounterWindow(QMainWindow):
 
     def _startup_refused(self, err: BaseException) -> None:
         self.idle.show_message(texts.error_text(err))
+
+    def show_manager_screen(self) -> None:
+        """The manager signed in (terminal.ui.manager.door): their views replace the counter's."""
+        self._return_timer.stop()
+        self.stack.setCurrentWidget(self.manager_screen)
+
+    def _manager_locked(self) -> None:
+        if self.stack.currentWidget() is self.manager_screen:
+            self.return_to_idle()
+
+    def _manager_shown(self) -> bool:
+        return self.stack.currentWidget() is self.manager_screen
 
     def show_problem(self, text: str) -> None:
         """A problem outside any operation (e.g. the conflicts list could not be read)."""
@@ -451,6 +486,11 @@ class CounterWindow(QMainWindow):
         self.on_duty_box.setAccessibleName(self.tr("Staff on duty"))
         self.on_duty_box.setAccessibleDescription(
             self.tr("Who serves at the counter: operations are recorded under this name")
+        )
+        self.manager_button.setText(self.tr("Manager (F10)"))
+        self.manager_button.setAccessibleName(self.tr("Manager views"))
+        self.manager_button.setAccessibleDescription(
+            self.tr("Cards, activity and sync, after a manager's PIN (F10)")
         )
         self.settings_button.setText(self.tr("Settings"))
         self.settings_button.setAccessibleName(self.tr("Settings"))

@@ -8,6 +8,7 @@ off the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from terminal.services.views import (
@@ -32,7 +33,9 @@ class CardLookup(Protocol):
 
     def card(self, card_id: str) -> CardView: ...
 
-    def history(self, card_id: str, *, offset: int = 0, limit: int = 50) -> HistoryPage: ...
+    def history(
+        self, card_id: str, *, before: Sequence[object] | None = None, limit: int = 50
+    ) -> HistoryPage: ...
 
 
 class Stamps(Protocol):

@@ -1,0 +1,1 @@
+"""The store manager's views on the terminal, behind a manager PIN."""

@@ -1,0 +1,1 @@
+"""Qt item models over the services' pages (fetched lazily, off the GUI thread)."""
