@@ -89,12 +89,12 @@
     <message>
         <location filename="../../terminal/ui/manager/dialogs.py" line="+61"/>
         <source>Adjust points</source>
-        <translation>Punkte anpassen</translation>
+        <translation>Punkte korrigieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The card has %1 points. Type what to add (50) or take away (-50).</source>
-        <translation>Die Karte hat %1 Punkte. Geben Sie ein, was hinzukommt (50) oder abgezogen wird (-50).</translation>
+        <translation>Die Karte hat %1 Punkte. Geben Sie ein, was hinzukommen (50) oder abgezogen werden soll (-50).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -104,7 +104,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Reason (kept with the entry):</source>
-        <translation>&amp;Grund (wird mit der Buchung gespeichert):</translation>
+        <translation>&amp;Grund (wird mit dem Eintrag gespeichert):</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -114,12 +114,12 @@
     <message>
         <location line="+1"/>
         <source>Reason for the adjustment</source>
-        <translation>Grund der Anpassung</translation>
+        <translation>Grund der Korrektur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Adjust</source>
-        <translation>Anpassen</translation>
+        <translation>Korrigieren</translation>
     </message>
 </context>
 <context>
@@ -211,7 +211,7 @@
     <message>
         <location line="+8"/>
         <source>Points expire on %1</source>
-        <translation>Die Punkte verfallen am %1</translation>
+        <translation>Punkte verfallen am %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -272,7 +272,7 @@
     <message>
         <location line="+1"/>
         <source>Adjust points…</source>
-        <translation>Punkte anpassen…</translation>
+        <translation>Punkte korrigieren…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -489,7 +489,7 @@ Esc</translation>
     <message>
         <location line="+2"/>
         <source>A deactivated card cannot earn or redeem. Reason (optional):</source>
-        <translation>Eine deaktivierte Karte kann weder sammeln noch einlösen. Grund (optional):</translation>
+        <translation>Mit einer deaktivierten Karte kann weder gesammelt noch eingelöst werden. Grund (optional):</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -504,7 +504,7 @@ Esc</translation>
     <message>
         <location line="+1"/>
         <source>The card can earn and redeem again. Reason (optional):</source>
-        <translation>Die Karte kann wieder sammeln und einlösen. Grund (optional):</translation>
+        <translation>Mit der Karte kann wieder gesammelt und eingelöst werden. Grund (optional):</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -520,7 +520,7 @@ Esc</translation>
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../terminal/ui/manager/cards_page.py" line="+182"/>
+        <location filename="../../terminal/ui/manager/cards_page.py" line="+183"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
@@ -580,7 +580,7 @@ Esc</translation>
     <message>
         <location line="+1"/>
         <source>Points expire within 30 days</source>
-        <translation>Punkte verfallen in 30 Tagen</translation>
+        <translation>Punkte verfallen innerhalb von 30 Tagen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -595,7 +595,7 @@ Esc</translation>
     <message>
         <location line="+2"/>
         <source>Enter or double-click opens the card; click a column title to sort</source>
-        <translation>Eingabetaste oder Doppelklick öffnet die Karte; Klick auf einen Spaltentitel sortiert</translation>
+        <translation>Enter oder Doppelklick öffnet die Karte; zum Sortieren auf einen Spaltentitel klicken</translation>
     </message>
 </context>
 <context>
@@ -793,17 +793,17 @@ Esc</translation>
     <message>
         <location line="+2"/>
         <source>Manager (F10)</source>
-        <translation>Manager (F10)</translation>
+        <translation>Filialleitung (F10)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Manager views</source>
-        <translation>Manager-Ansichten</translation>
+        <translation>Ansichten der Filialleitung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cards, activity and sync, after a manager&apos;s PIN (F10)</source>
-        <translation>Karten, Aktivität und Synchronisierung, nach der PIN eines Managers (F10)</translation>
+        <translation>Karten, Aktivität und Synchronisierung, nach PIN-Eingabe der Filialleitung (F10)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1368,12 +1368,12 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+1"/>
         <source>Lock the manager views</source>
-        <translation>Manager-Ansichten sperren</translation>
+        <translation>Ansichten der Filialleitung sperren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Manager: %1</source>
-        <translation>Manager: %1</translation>
+        <translation>Filialleitung: %1</translation>
     </message>
 </context>
 <context>
@@ -1381,23 +1381,23 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location filename="../../terminal/ui/manager/dialogs.py" line="+34"/>
         <source>No manager is set up for this company.</source>
-        <translation>Für dieses Unternehmen ist kein Manager eingerichtet.</translation>
+        <translation>Für dieses Unternehmen ist keine Filialleitung eingerichtet.</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+4"/>
         <source>Manager</source>
-        <translation>Manager</translation>
+        <translation>Filialleitung</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>The manager views need a manager&apos;s PIN.</source>
-        <translation>Die Manager-Ansichten brauchen die PIN eines Managers.</translation>
+        <translation>Die Ansichten der Filialleitung erfordern eine PIN der Filialleitung.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Manager:</source>
-        <translation>&amp;Manager:</translation>
+        <translation>&amp;Filialleitung:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2620,7 +2620,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location filename="../../terminal/ui/models/history.py" line="+24"/>
         <source>Card created</source>
-        <translation>Karte erstellt</translation>
+        <translation>Karte angelegt</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2670,7 +2670,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+1"/>
         <source>Adjustment</source>
-        <translation>Anpassung</translation>
+        <translation>Korrektur</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2680,7 +2680,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+1"/>
         <source>Details changed</source>
-        <translation>Daten geändert</translation>
+        <translation>Kundendaten geändert</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2690,7 +2690,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+1"/>
         <source>Asking the server</source>
-        <translation>Server wird gefragt</translation>
+        <translation>Anfrage beim Server</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2720,7 +2720,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+1"/>
         <source>Staff</source>
-        <translation>Personal</translation>
+        <translation>Mitarbeiter</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2750,7 +2750,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+1"/>
         <source>Sync</source>
-        <translation>Sync</translation>
+        <translation>Synchronisierung</translation>
     </message>
 </context>
 <context>
@@ -3088,7 +3088,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+5"/>
         <source>These are already the customer&apos;s details: nothing to change.</source>
-        <translation>Das sind bereits die Kundendaten: nichts zu ändern.</translation>
+        <translation>Das sind bereits die Daten des Kunden: Es gibt nichts zu ändern.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3189,7 +3189,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+233"/>
         <source>Type the points to add (e.g. 50) or take away (e.g. -50), at most %1.</source>
-        <translation>Geben Sie die hinzuzufügenden (z. B. 50) oder abzuziehenden Punkte (z. B. -50) ein, höchstens %1.</translation>
+        <translation>Geben Sie die Punkte ein, die hinzukommen (z. B. 50) oder abgezogen werden sollen (z. B. -50), höchstens %1.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3199,7 +3199,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+7"/>
         <source>The card has %1 points: an adjustment cannot take it below zero.</source>
-        <translation>Die Karte hat %1 Punkte: Eine Anpassung kann sie nicht unter null bringen.</translation>
+        <translation>Die Karte hat %1 Punkte: Eine Korrektur kann sie nicht unter null bringen.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3214,7 +3214,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+3"/>
         <source>Type a name, card number, email or phone number.</source>
-        <translation>Geben Sie einen Namen, eine Kartennummer, eine E-Mail oder eine Telefonnummer ein.</translation>
+        <translation>Geben Sie einen Namen, eine Kartennummer, eine E-Mail-Adresse oder eine Telefonnummer ein.</translation>
     </message>
     <message>
         <location line="+213"/>
@@ -3304,7 +3304,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+5"/>
         <source>A change of the customer&apos;s details cannot be voided: change the details again instead. Only stamps given and points earned on a purchase can be voided.</source>
-        <translation>Eine Änderung der Kundendaten kann nicht storniert werden: Ändern Sie die Daten stattdessen erneut. Nur vergebene Stempel und bei einem Einkauf gesammelte Punkte können storniert werden.</translation>
+        <translation>Eine Änderung der Kundendaten kann nicht storniert werden: Ändern Sie stattdessen die Daten erneut. Nur vergebene Stempel und bei einem Einkauf gesammelte Punkte können storniert werden.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3400,7 +3400,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+3"/>
         <source>The company&apos;s figures cannot be read from the central server now.</source>
-        <translation>Die Zahlen des Unternehmens können gerade nicht vom zentralen Server gelesen werden.</translation>
+        <translation>Die Unternehmenszahlen können gerade nicht vom zentralen Server gelesen werden.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3600,7 +3600,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     <message>
         <location line="+6"/>
         <source>Customer details changed for card %1.</source>
-        <translation>Kundendaten der Karte %1 geändert.</translation>
+        <translation>Kundendaten für Karte %1 geändert.</translation>
     </message>
     <message>
         <location line="+18"/>

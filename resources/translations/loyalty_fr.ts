@@ -94,17 +94,17 @@
     <message>
         <location line="+2"/>
         <source>The card has %1 points. Type what to add (50) or take away (-50).</source>
-        <translation>La carte a %1 points. Tapez ce qu&apos;il faut ajouter (50) ou retirer (-50).</translation>
+        <translation>La carte a %1 points. Saisissez ce qu&apos;il faut ajouter (50) ou retirer (-50).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Points:</source>
-        <translation>&amp;Points :</translation>
+        <translation>&amp;Points&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reason (kept with the entry):</source>
-        <translation>&amp;Motif (conservé avec l&apos;opération) :</translation>
+        <translation>&amp;Motif (conservé avec l&apos;opération)&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -201,12 +201,12 @@
     <message>
         <location line="+7"/>
         <source>Points: %1 (confirmed %2, pending %3)</source>
-        <translation>Points : %1 (confirmés %2, en attente %3)</translation>
+        <translation>Points&#xa0;: %1 (confirmés %2, en attente %3)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Stamps: %1 of %2 (confirmed %3, pending %4)</source>
-        <translation>Tampons : %1 sur %2 (confirmés %3, en attente %4)</translation>
+        <translation>Tampons&#xa0;: %1 sur %2 (confirmés %3, en attente %4)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -216,7 +216,7 @@
     <message>
         <location line="+3"/>
         <source>Enrolled at %1</source>
-        <translation>Inscrite à %1</translation>
+        <translation>Inscrit à %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -247,22 +247,22 @@
     <message>
         <location line="+4"/>
         <source>&amp;First name:</source>
-        <translation>&amp;Prénom :</translation>
+        <translation>&amp;Prénom&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Last name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Email:</source>
-        <translation>&amp;E-mail :</translation>
+        <translation>&amp;E-mail&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P&amp;hone:</source>
-        <translation>&amp;Téléphone :</translation>
+        <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -282,7 +282,7 @@
     <message>
         <location line="+1"/>
         <source>Transaction history</source>
-        <translation>Historique des opérations</translation>
+        <translation>Historique des transactions</translation>
     </message>
 </context>
 <context>
@@ -489,7 +489,7 @@ Esc</source>
     <message>
         <location line="+2"/>
         <source>A deactivated card cannot earn or redeem. Reason (optional):</source>
-        <translation>Une carte désactivée ne peut ni gagner ni échanger. Motif (facultatif) :</translation>
+        <translation>Une carte désactivée ne peut ni cumuler ni utiliser d&apos;avantages. Motif (facultatif)&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -504,7 +504,7 @@ Esc</source>
     <message>
         <location line="+1"/>
         <source>The card can earn and redeem again. Reason (optional):</source>
-        <translation>La carte peut de nouveau gagner et échanger. Motif (facultatif) :</translation>
+        <translation>La carte peut de nouveau cumuler et utiliser des avantages. Motif (facultatif)&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -520,7 +520,7 @@ Esc</source>
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../terminal/ui/manager/cards_page.py" line="+182"/>
+        <location filename="../../terminal/ui/manager/cards_page.py" line="+183"/>
         <source>Counting…</source>
         <translation>Comptage…</translation>
     </message>
@@ -535,7 +535,7 @@ Esc</source>
     <message>
         <location line="+8"/>
         <source>&amp;Search:</source>
-        <translation>&amp;Rechercher :</translation>
+        <translation>&amp;Rechercher&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -545,7 +545,7 @@ Esc</source>
     <message>
         <location line="+1"/>
         <source>Search the cards</source>
-        <translation>Rechercher les cartes</translation>
+        <translation>Rechercher des cartes</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -595,7 +595,7 @@ Esc</source>
     <message>
         <location line="+2"/>
         <source>Enter or double-click opens the card; click a column title to sort</source>
-        <translation>Entrée ou double-clic ouvre la carte ; cliquez sur un titre de colonne pour trier</translation>
+        <translation>Entrée ou un double-clic ouvre la carte&#xa0;; cliquez sur un titre de colonne pour trier</translation>
     </message>
 </context>
 <context>
@@ -793,17 +793,17 @@ Esc</source>
     <message>
         <location line="+2"/>
         <source>Manager (F10)</source>
-        <translation>Gérant (F10)</translation>
+        <translation>Responsable (F10)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Manager views</source>
-        <translation>Vues du gérant</translation>
+        <translation>Vues du responsable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cards, activity and sync, after a manager&apos;s PIN (F10)</source>
-        <translation>Cartes, activité et synchronisation, après le code PIN d&apos;un gérant (F10)</translation>
+        <translation>Cartes, activité et synchronisation, après le code PIN d&apos;un responsable (F10)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1363,17 +1363,17 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location line="+1"/>
         <source>Back to the counter (locks)</source>
-        <translation>Retour au comptoir (verrouille)</translation>
+        <translation>Retour à la caisse (verrouille)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lock the manager views</source>
-        <translation>Verrouiller les vues du gérant</translation>
+        <translation>Verrouiller les vues du responsable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Manager: %1</source>
-        <translation>Gérant : %1</translation>
+        <translation>Responsable&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1381,33 +1381,33 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location filename="../../terminal/ui/manager/dialogs.py" line="+34"/>
         <source>No manager is set up for this company.</source>
-        <translation>Aucun gérant n&apos;est configuré pour cette entreprise.</translation>
+        <translation>Aucun responsable n&apos;est configuré pour cette entreprise.</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+4"/>
         <source>Manager</source>
-        <translation>Gérant</translation>
+        <translation>Responsable</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>The manager views need a manager&apos;s PIN.</source>
-        <translation>Les vues du gérant demandent le code PIN d&apos;un gérant.</translation>
+        <translation>Les vues du responsable demandent le code PIN d&apos;un responsable.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Manager:</source>
-        <translation>&amp;Gérant :</translation>
+        <translation>&amp;Responsable&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;PIN:</source>
-        <translation>&amp;PIN :</translation>
+        <translation>Code &amp;PIN&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PIN</source>
-        <translation>PIN</translation>
+        <translation>Code PIN</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2270,7 +2270,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location line="+1"/>
         <source>Enrolled at</source>
-        <translation>Inscrite à</translation>
+        <translation>Inscrit à</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2685,7 +2685,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location line="+7"/>
         <source>Not sent yet</source>
-        <translation>Pas encore envoyée</translation>
+        <translation>Pas encore envoyé</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2695,12 +2695,12 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location line="+1"/>
         <source>Confirmed</source>
-        <translation>Confirmée</translation>
+        <translation>Confirmé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Refused by the server</source>
-        <translation>Refusée par le serveur</translation>
+        <translation>Refusé par le serveur</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2720,7 +2720,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location line="+1"/>
         <source>Staff</source>
-        <translation>Personnel</translation>
+        <translation>Employé</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2750,7 +2750,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location line="+1"/>
         <source>Sync</source>
-        <translation>Synchro</translation>
+        <translation>Synchronisation</translation>
     </message>
 </context>
 <context>
@@ -3088,7 +3088,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location line="+5"/>
         <source>These are already the customer&apos;s details: nothing to change.</source>
-        <translation>Ce sont déjà les coordonnées du client : rien à modifier.</translation>
+        <translation>Ce sont déjà les coordonnées du client&#xa0;: rien à modifier.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3189,22 +3189,22 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location line="+233"/>
         <source>Type the points to add (e.g. 50) or take away (e.g. -50), at most %1.</source>
-        <translation>Tapez les points à ajouter (p. ex. 50) ou à retirer (p. ex. -50), au plus %1.</translation>
+        <translation>Saisissez les points à ajouter (par exemple 50) ou à retirer (par exemple -50), au plus %1.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Say why the points change (%1 to %2 characters): it is kept.</source>
-        <translation>Indiquez pourquoi les points changent (%1 à %2 caractères) : le motif est conservé.</translation>
+        <translation>Indiquez pourquoi les points changent (%1 à %2 caractères)&#xa0;: le motif est conservé.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The card has %1 points: an adjustment cannot take it below zero.</source>
-        <translation>La carte a %1 points : un ajustement ne peut pas la faire passer sous zéro.</translation>
+        <translation>La carte a %1 points&#xa0;: un ajustement ne peut pas la faire passer sous zéro.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The note must be printable and at most %1 characters long.</source>
-        <translation>La note doit être imprimable et compter au plus %1 caractères.</translation>
+        <translation>La note doit être imprimable et faire au plus %1 caractères.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3214,7 +3214,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location line="+3"/>
         <source>Type a name, card number, email or phone number.</source>
-        <translation>Tapez un nom, un numéro de carte, un e-mail ou un numéro de téléphone.</translation>
+        <translation>Saisissez un nom, un numéro de carte, un e-mail ou un numéro de téléphone.</translation>
     </message>
     <message>
         <location line="+213"/>
@@ -3304,7 +3304,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location line="+5"/>
         <source>A change of the customer&apos;s details cannot be voided: change the details again instead. Only stamps given and points earned on a purchase can be voided.</source>
-        <translation>Une modification des coordonnées du client ne peut pas être annulée : modifiez-les à nouveau. Seuls les tampons donnés et les points gagnés sur un achat peuvent être annulés.</translation>
+        <translation>Une modification des coordonnées du client ne peut pas être annulée&#xa0;: modifiez plutôt à nouveau les coordonnées. Seuls les tampons donnés et les points gagnés sur un achat peuvent être annulés.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3420,7 +3420,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location line="+5"/>
         <source>The export was cancelled: no file was written.</source>
-        <translation>L&apos;export a été annulé : aucun fichier n&apos;a été écrit.</translation>
+        <translation>L&apos;export a été annulé&#xa0;: aucun fichier n&apos;a été écrit.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3600,7 +3600,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     <message>
         <location line="+6"/>
         <source>Customer details changed for card %1.</source>
-        <translation>Coordonnées du client de la carte %1 modifiées.</translation>
+        <translation>Coordonnées du client modifiées pour la carte %1.</translation>
     </message>
     <message>
         <location line="+18"/>
