@@ -17,8 +17,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    true,
+    tuple_,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session, lazyload
 
 from terminal.domain.cards import format_card_number
 from terminal.domain.clock import store_days_back_start
@@ -145,10 +156,11 @@ def _filters(
     where: list[ColumnElement[bool]] = [_C.company_id + 0 == ctx.company_id]
     if query.sort is CardSort.NAME:
         where.append(_U.company_id + 0 == ctx.company_id)
+    # `= 1` / `= 0` (not IS): the terms the partial index of deactivated cards is for
     if query.status is CardStatusFilter.ACTIVE:
-        where.append(_C.is_active.is_(True))
+        where.append(_C.is_active == true())
     elif query.status is CardStatusFilter.DEACTIVATED:
-        where.append(_C.is_active.is_(False))
+        where.append(_C.is_active == false())
     if query.enrolled_here:
         where.append(_C.enrolled_at_vendor_id == ctx.vendor_id)
     if query.overdrawn:
@@ -220,16 +232,34 @@ def _read(
         )
     else:
         statement = select(_C, _U).join(_U, _U.id == _C.customer_id)
-    statement = statement.where(*filters)
+    # (the cards' own joined load of their customer would join customers a second time)
+    statement = statement.options(lazyload(_C.customer)).where(*filters)
     if segment.where is not None:
         statement = statement.where(segment.where)
     if after is not None and len(after) == len(keys):
         row = tuple_(*keys)
         values = tuple_(*after)
         statement = statement.where(row < values if query.descending else row > values)
-    order = [key.desc() if query.descending else key.asc() for key in keys]
+    # A filter that keeps a handful of cards (deactivated, overdrawn) is answered from its
+    # partial index and sorted afterwards: walking a sort's index to find them read every
+    # card (8 s for the name sort at a million cards with none to find). The keys written
+    # as expressions make SQLite choose that plan.
+    ordered = [_unindexed(key) for key in keys] if _few_match(query) else list(keys)
+    order = [key.desc() if query.descending else key.asc() for key in ordered]
     found = session.execute(statement.order_by(*order).limit(limit))
     return [(card, customer) for card, customer in found]
+
+
+def _few_match(query: CardQuery) -> bool:
+    return query.status is CardStatusFilter.DEACTIVATED or query.overdrawn
+
+
+def _unindexed(key: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
+    """The same order, as an expression no index can give."""
+    # (literal SQL: a bound "" would go through the column's type, a datetime's too)
+    if key.key in ("last_name", "first_name", "card_number", "last_activity_at"):
+        return key.op("||")(literal_column("''"))
+    return key.op("+")(literal_column("0"))
 
 
 def _key_values(

@@ -46,6 +46,7 @@ class LoyaltyCard(Base):
         Index("ix_loyalty_cards_points", "points_balance"),
         Index("ix_loyalty_cards_stamps", "stamp_count"),
         Index("ix_loyalty_cards_last_activity", "last_activity_at"),
+        Index("ix_loyalty_cards_inactive", "id", sqlite_where=text("is_active = 0")),
         Index(
             "ix_loyalty_cards_overdrawn",
             "id",

@@ -109,6 +109,7 @@ class CardPage(QWidget):
         self.history.verticalHeader().setVisible(False)
         self.history.setAlternatingRowColors(True)
         self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.horizontalHeader().setResizeContentsPrecision(20)
         self.history_label = QLabel(self)
 
         top = QHBoxLayout()

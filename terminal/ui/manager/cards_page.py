@@ -24,6 +24,7 @@ from terminal.ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the table is asked again
 SEARCH_MAX_LENGTH = 254
+FIT_ROWS = 20  # the columns fit the first rows shown
 
 
 class CardsPage(QWidget):
@@ -74,6 +75,8 @@ class CardsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
+        header.setResizeContentsPrecision(FIT_ROWS)
+        self._fitted = False
         header.setSectionsClickable(True)
 
         filters = QHBoxLayout()
@@ -171,7 +174,8 @@ class CardsPage(QWidget):
             self.card_requested.emit(card.card_id)
 
     def _page_loaded(self, rows: int) -> None:
-        if rows <= self.model.page_size:  # the first page: columns fit what it shows
+        if rows and not self._fitted:  # once, from the first rows: fitting every new page
+            self._fitted = True  # asked data() for 900 cells each time (20+ ms on the GUI)
             self.table.resizeColumnsToContents()
         if rows and not self.table.currentIndex().isValid() and self.table.hasFocus():
             self.table.selectRow(0)

@@ -1,9 +1,9 @@
 """the store manager's views: sorted card pages and handled conflicts
 
 Indexes for the cards table's keyset pages sorted by points, stamps, last activity and
-customer name, and a small partial index of overdrawn cards (the filter finds the few
-among a million without a scan). A conflict a manager dealt with records who, when and
-what they did (`handled_*`).
+customer name, and small partial indexes of deactivated and overdrawn cards (those
+filters find the few among a million without a scan). A conflict a manager dealt with
+records who, when and what they did (`handled_*`).
 
 Revision ID: 0008
 Revises: 0007
@@ -24,6 +24,9 @@ def upgrade() -> None:
     op.create_index("ix_loyalty_cards_points", "loyalty_cards", ["points_balance"])
     op.create_index("ix_loyalty_cards_stamps", "loyalty_cards", ["stamp_count"])
     op.create_index("ix_loyalty_cards_last_activity", "loyalty_cards", ["last_activity_at"])
+    op.create_index(
+        "ix_loyalty_cards_inactive", "loyalty_cards", ["id"], sqlite_where=sa.text("is_active = 0")
+    )
     op.create_index(
         "ix_loyalty_cards_overdrawn",
         "loyalty_cards",
@@ -53,6 +56,7 @@ def downgrade() -> None:
         batch_op.drop_column("handled_at")
     op.drop_index("ix_customers_name", table_name="customers")
     op.drop_index("ix_loyalty_cards_overdrawn", table_name="loyalty_cards")
+    op.drop_index("ix_loyalty_cards_inactive", table_name="loyalty_cards")
     op.drop_index("ix_loyalty_cards_last_activity", table_name="loyalty_cards")
     op.drop_index("ix_loyalty_cards_stamps", table_name="loyalty_cards")
     op.drop_index("ix_loyalty_cards_points", table_name="loyalty_cards")
