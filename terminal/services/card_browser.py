@@ -96,7 +96,8 @@ class CardBrowser:
         now = self._deps.clock.now()
         with self._deps.sessions.read() as session:
             ctx = self._deps.context(session)
-            filters = _filters(session, ctx, query, needle, now)
+            threshold = _points_reward_threshold(session, ctx)  # once: filter and rows
+            filters = _filters(session, ctx, query, needle, now, threshold)
             rows: list[tuple[int, LoyaltyCard, Customer]] = []  # (segment, card, customer)
             for index in range(start, len(segments)):
                 found = _read(
@@ -111,7 +112,6 @@ class CardBrowser:
             if more and page:
                 index, card, customer = page[-1]
                 next_after = (index, *_key_values(card, customer, segments[index].keys))
-            threshold = _points_reward_threshold(session, ctx)
             return CardPage(
                 rows=[_row(card, customer, ctx, threshold) for _, card, customer in page],
                 next_after=next_after,
@@ -123,7 +123,8 @@ class CardBrowser:
         now = self._deps.clock.now()
         with self._deps.sessions.read() as session:
             ctx = self._deps.context(session)
-            filters = _filters(session, ctx, query, needle, now)
+            threshold = _points_reward_threshold(session, ctx)
+            filters = _filters(session, ctx, query, needle, now, threshold)
             statement = select(func.count()).select_from(_C).join(_U, _U.id == _C.customer_id)
             return int(session.scalar(statement.where(*filters)) or 0)
 
@@ -150,7 +151,12 @@ def _cursor(after: Sequence[object] | None, segments: int) -> tuple[int, tuple[o
 
 
 def _filters(
-    session: Session, ctx: TerminalContext, query: CardQuery, needle: str, now: datetime
+    session: Session,
+    ctx: TerminalContext,
+    query: CardQuery,
+    needle: str,
+    now: datetime,
+    threshold: int | None,
 ) -> list[ColumnElement[bool]]:
     # `+ 0`: these two must not be used as index lookups (see the module's docstring).
     where: list[ColumnElement[bool]] = [_C.company_id + 0 == ctx.company_id]
@@ -166,7 +172,7 @@ def _filters(
     if query.overdrawn:
         where.append(or_(_C.points_balance < 0, _C.stamp_count < 0))
     if query.reward_available:
-        where.append(_reward_available(session, ctx))
+        where.append(_reward_available(ctx, threshold))
     if query.points_expiring:
         where.append(_expiring(ctx, now))
     if needle:
@@ -188,13 +194,12 @@ def _points_reward_threshold(session: Session, ctx: TerminalContext) -> int | No
     return None if cheapest is None else max(cheapest, program.minimum_redemption_points)
 
 
-def _reward_available(session: Session, ctx: TerminalContext) -> ColumnElement[bool]:
-    """A stamp reward is due, or the balance buys a catalogue reward."""
+def _reward_available(ctx: TerminalContext, threshold: int | None) -> ColumnElement[bool]:
+    """A stamp reward is due, or the balance reaches `threshold` (_points_reward_threshold)."""
     program = ctx.program
     either: list[ColumnElement[bool]] = []
     if program.is_active and program.uses_stamps and program.stamps_target > 0:
         either.append(_C.stamp_count >= program.stamps_target)
-    threshold = _points_reward_threshold(session, ctx)
     if threshold is not None:
         either.append(_C.points_balance >= threshold)
     if not either:

@@ -24,7 +24,7 @@ class ConflictNotFound(InvalidInput):
 
 
 class ConflictsService:
-    def __init__(self, deps: ServiceDeps, staff: StaffService | None = None) -> None:
+    def __init__(self, deps: ServiceDeps, staff: StaffService) -> None:
         self._deps = deps
         self._staff = staff
 
@@ -87,8 +87,6 @@ class ConflictsService:
                 reason="conflict_note_invalid",
                 max_length=NOTE_MAX,
             )
-        if self._staff is None:
-            raise RuntimeError("ConflictsService was built without the staff service")
         member = self._staff.authorize(actor, PinOperation.DEACTIVATE, StaffRole.MANAGER)
         now = self._deps.clock.now()
         with self._deps.sessions.write() as session:

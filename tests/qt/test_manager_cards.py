@@ -5,6 +5,7 @@ customer edited, points adjusted, the card deactivated; each refusal shown."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -104,8 +105,6 @@ def test_a_new_query_drops_the_page_of_the_old_one_in_flight(
 ) -> None:
     model = CardsModel(terminal.services.browser, runner)
     model.set_query(model.query)
-    from dataclasses import replace
-
     model.set_query(replace(model.query, text="dubois"))  # before the first answer lands
     idle(qtbot, runner)
     assert [row.customer_name for row in model.rows] == ["Ana Dubois"]
