@@ -1,24 +1,42 @@
-"""Command line: `loyalty-terminal` (the counter window), `demo`, `doctor`."""
+"""Command line: `loyalty-terminal` (the counter window), `demo`, `activate`, `doctor`,
+`backup`. Every command writes its log in the log folder (rotated) and a crash report for
+any error nobody caught; `--data-dir` keeps everything in one folder instead."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from terminal.config import Settings, SettingsError, load_settings
 from terminal.store.errors import LocalDatabaseError
+from terminal.version import app_version
+from terminal.window_system import missing_window_library
+
+DATA_DIR_HELP = (
+    "keep the settings file, the database, the logs and the crash reports in this folder "
+    "(kiosks, tests) instead of the platform's usual folders"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
+    # --data-dir is taken before or after the command (`loyalty-terminal --data-dir D doctor`
+    # as well as `loyalty-terminal doctor --data-dir D`)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=DATA_DIR_HELP)
     parser = argparse.ArgumentParser(
         prog="loyalty-terminal",
         description="In-store loyalty terminal: QR cards, stamps, points and rewards.",
+        parents=[common],
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    demo = commands.add_parser("demo", help="try the product with demo data on this machine")
+    demo = commands.add_parser(
+        "demo", help="try the product with demo data on this machine", parents=[common]
+    )
     demo.add_argument(
         "--headless",
         action="store_true",
@@ -26,7 +44,6 @@ def _parser() -> argparse.ArgumentParser:
         "(also what happens on a machine without a display)",
     )
     demo.add_argument("--fresh", action="store_true", help="rebuild the demo database first")
-    demo.add_argument("--data-dir", type=Path, help="where the demo database lives")
     demo.add_argument(
         "--customers", type=int, default=300, help="demo customers to create (default 300)"
     )
@@ -41,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
         "activate",
         help="make this computer a terminal of a store, with a one-time code from the "
         "back office; then receive the company's data",
+        parents=[common],
     )
     activate.add_argument("--server", required=True, help="the central server, https://...")
     activate.add_argument("--code", required=True, help="the one-time activation code")
@@ -54,37 +72,105 @@ def _parser() -> argparse.ArgumentParser:
         "file readable by this user alone (see README, Credentials)",
     )
     doctor = commands.add_parser(
-        "doctor", help="check camera, decoders and database; exit code 1 if something fails"
+        "doctor",
+        help="check camera, decoders, database, credential store, server and clock; "
+        "exit code 1 if something must be fixed",
+        parents=[common],
     )
     doctor.add_argument(
         "--max-camera-index", type=int, default=5, help="probe cameras 0..N (default 5)"
+    )
+    doctor.add_argument("--offline", action="store_true", help="do not contact the central server")
+    doctor.add_argument(
+        "--json", action="store_true", help="print the checks as JSON (for monitoring)"
+    )
+    backup = commands.add_parser(
+        "backup",
+        help="write a consistent copy of the local database (also while the counter runs)",
+        parents=[common],
+    )
+    backup.add_argument(
+        "--to",
+        type=Path,
+        default=None,
+        help="the copy's file (default: the backups folder beside the database)",
     )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    data_dir: Path | None = getattr(args, "data_dir", None)
+    reporter = None
+    save = _saver(data_dir)
     try:
-        settings = load_settings()
+        settings = _settings(data_dir)
+        reporter = _start_logging(settings, args.command)
         if args.command == "demo":
-            return _demo(args, settings)
+            return _demo(args, settings, data_dir, save)
         if args.command == "doctor":
             return _doctor(args, settings)
         if args.command == "activate":
-            return _activate(args, settings)
-        return _counter(settings)
+            return _activate(args, settings, save)
+        if args.command == "backup":
+            return _backup(args, settings)
+        return _counter(settings, save)
     except (SettingsError, LocalDatabaseError) as err:
         print(f"loyalty-terminal: {err.message}", file=sys.stderr)
         return 2
+    finally:
+        if reporter is not None:
+            _stop_logging(reporter)
 
 
-def _save(settings: Settings) -> Path:
-    from terminal.settings_file import save_settings
+def _folders(data_dir: Path | None) -> tuple[Path | None, dict[str, object]]:
+    """Where the settings file is, and the defaults it overrides: the platform's config
+    folder; with `--data-dir`, that folder, and the database and logs there too (unless
+    its settings file says otherwise)."""
+    if data_dir is None:
+        return None, {}
+    data_dir = data_dir.expanduser().resolve()
+    return data_dir, {"data_dir": data_dir, "log_dir": data_dir / "logs"}
 
-    return save_settings(settings)
+
+def _settings(data_dir: Path | None) -> Settings:
+    config_dir, defaults = _folders(data_dir)
+    return load_settings(config_dir, defaults=defaults)
 
 
-def _counter(settings: Settings) -> int:
+def _start_logging(settings: Settings, command: str | None) -> object:
+    from terminal.logs import CrashReporter, configure_logging
+
+    configure_logging(settings.log_dir)
+    reporter = CrashReporter(settings.log_dir, echo=sys.stderr)
+    reporter.install()
+    logging.getLogger("terminal").info(
+        "loyalty-terminal %s started: %s", app_version(), command or "counter"
+    )
+    return reporter
+
+
+def _stop_logging(reporter: object) -> None:
+    from terminal.logs import CrashReporter, close_logging
+
+    if isinstance(reporter, CrashReporter):
+        reporter.uninstall()
+    close_logging()
+
+
+def _saver(data_dir: Path | None) -> Callable[[Settings], Path]:
+    """How the Settings dialog's changes are written: where the settings were read from."""
+
+    def save(settings: Settings) -> Path:
+        from terminal.settings_file import save_settings
+
+        config_dir, defaults = _folders(data_dir)
+        return save_settings(settings, config_dir, defaults=defaults)
+
+    return save
+
+
+def _counter(settings: Settings, save: Callable[[Settings], Path]) -> int:
     from terminal.app import has_display, run_terminal
 
     if not has_display():
@@ -95,10 +181,18 @@ def _counter(settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
-    return run_terminal(settings, _save)
+    if (missing := missing_window_library()) is not None:
+        print(f"loyalty-terminal: {missing}.", file=sys.stderr)
+        return 2
+    return run_terminal(settings, save)
 
 
-def _demo(args: argparse.Namespace, settings: Settings) -> int:
+def _demo(
+    args: argparse.Namespace,
+    settings: Settings,
+    data_dir: Path | None,
+    save: Callable[[Settings], Path],
+) -> int:
     from terminal.app import has_display
 
     if not 1 <= args.customers <= 100_000:
@@ -107,19 +201,23 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
     if not 1 <= args.terminals <= 4:
         print("loyalty-terminal: --terminals takes 1 to 4.", file=sys.stderr)
         return 2
-    demo_dir = args.data_dir or settings.demo_dir
-    if not args.headless and has_display():
+    # with --data-dir the demo's files are in that folder itself
+    demo_dir = settings.data_dir if data_dir is not None else settings.demo_dir
+    missing = missing_window_library() if not args.headless and has_display() else None
+    if missing is not None:
+        print(f"{missing}. Running the headless demo instead.\n")
+    elif not args.headless and has_display():
         from terminal.app import run_demo_window
 
         return run_demo_window(
             settings,
             demo_dir,
-            save=_save,
+            save=save,
             fresh=args.fresh,
             customers=args.customers,
             terminals=args.terminals,
         )
-    if not args.headless:
+    if not args.headless and missing is None:
         print(
             "No display found: the counter window needs a desktop session (or Xvfb). "
             "Running the headless demo instead.\n"
@@ -135,7 +233,9 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
     )
 
 
-def _activate(args: argparse.Namespace, settings: Settings) -> int:
+def _activate(
+    args: argparse.Namespace, settings: Settings, save: Callable[[Settings], Path]
+) -> int:
     import platform
 
     from terminal.activation import ActivationFailed, activate, token_store
@@ -155,8 +255,8 @@ def _activate(args: argparse.Namespace, settings: Settings) -> int:
                 tokens=tokens,
                 now=datetime.now(UTC),
             )
-            if args.allow_file_credentials and settings.credential_store != "file":
-                _save(settings.model_copy(update={"credential_store": "file"}))
+            if tokens.kind == "file" and settings.credential_store != "file":
+                save(settings.model_copy(update={"credential_store": "file"}))
             print(
                 f"Activated: {done.terminal_name} of {done.vendor_name} ({done.company_name}), "
                 f"with {done.numbers} card numbers for offline enrollment."
@@ -200,19 +300,36 @@ def _pull_with_progress(settings: Settings, database: object, tokens: object) ->
 
 
 def _doctor(args: argparse.Namespace, settings: Settings) -> int:
-    from terminal.doctor import report, run_checks
-    from terminal.scanner.camera import list_cameras
-    from terminal.scanner.decoders import available_decoders
+    from terminal.doctor import run_doctor
 
-    checks = run_checks(
+    return run_doctor(
         settings,
-        list_cameras=lambda: list_cameras(
-            max(args.max_camera_index, settings.camera_index), backend=settings.camera_backend
-        ),
-        decoders=available_decoders(),
-        default_decoder="zxing-cpp",
+        offline=args.offline,
+        as_json=args.json,
+        out=sys.stdout,
+        max_camera_index=args.max_camera_index,
     )
-    return report(checks, sys.stdout)
+
+
+def _backup(args: argparse.Namespace, settings: Settings) -> int:
+    import sqlite3
+
+    from terminal.store.backup import backups_dir, copy_database
+
+    source = settings.database_path
+    if not source.exists():
+        print(f"loyalty-terminal: there is no database at {source} to back up.", file=sys.stderr)
+        return 2
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = args.to or backups_dir(source) / f"terminal-{stamp}.db"
+    try:
+        copy_database(source, target.expanduser())
+    except (OSError, sqlite3.Error) as err:
+        print(f"loyalty-terminal: the backup could not be written to {target}: {err}",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    print(f"Backup written: {target}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -28,7 +28,13 @@ from sync.client import (
 from sync.engine import SyncEngine
 from sync.status import SyncStatus
 from terminal.config import Settings
-from terminal.secrets import CredentialStoreUnavailable, TokenStore, open_token_store
+from terminal.logs import protect
+from terminal.secrets import (
+    CredentialStoreUnavailable,
+    FileTokens,
+    TokenStore,
+    open_token_store,
+)
 from terminal.services.context import Sessions
 from terminal.services.syncing.store import TerminalSyncStore, save_activation
 
@@ -80,17 +86,42 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+class LogProtectedTokens:
+    """A token store whose every token, read or written, is kept out of logs and crash
+    reports (terminal/logs.py)."""
+
+    def __init__(self, store: TokenStore) -> None:
+        self._store = store
+        self.kind = store.kind
+
+    def load(self, terminal_id: str) -> str | None:
+        token = self._store.load(terminal_id)
+        protect(token)
+        return token
+
+    def save(self, terminal_id: str, token: str) -> None:
+        protect(token)
+        self._store.save(terminal_id, token)
+
+    def delete(self, terminal_id: str) -> None:
+        self._store.delete(terminal_id)
+
+
 def token_store(
     settings: Settings, *, allow_file: bool = False, backend: KeyringBackend | None = None
 ) -> TokenStore:
     """The credential store this terminal uses; raises ActivationFailed without a secure
-    one, unless the file fallback was chosen (now or at an earlier activation). `backend`:
-    keyring's own choice unless given (tests)."""
-    file_chosen = allow_file or settings.credential_store == "file"
+    one, unless the file fallback was chosen now (`allow_file`: used only when there is no
+    secure store) or at an earlier activation (settings say "file": then always the file,
+    even if a secure store turned up since). `backend`: keyring's own choice unless given
+    (tests)."""
+    if settings.credential_store == "file":  # chosen at activation: the token is there
+        return LogProtectedTokens(FileTokens(settings.credentials_path))
     try:
-        return open_token_store(
-            backend=backend, file_fallback=settings.credentials_path if file_chosen else None
+        store = open_token_store(
+            backend=backend, file_fallback=settings.credentials_path if allow_file else None
         )
+        return LogProtectedTokens(store)
     except CredentialStoreUnavailable as err:
         raise ActivationFailed(
             "no_credential_store",

@@ -28,6 +28,7 @@ from terminal.scanner.frames import FrameSource
 from terminal.services.bundle import CounterServices, counter_services
 from terminal.services.syncing.store import TerminalSyncStore
 from terminal.services.terminal_info import is_activated
+from terminal.start_probe import install_start_probe
 from terminal.store.engine import Database
 from terminal.store.schema import open_current
 from terminal.ui.app_window import CounterWindow
@@ -392,7 +393,7 @@ def activate_here(
         )
     finally:
         database.dispose()
-    if allow_file and settings.credential_store != "file":
+    if tokens.kind == "file" and settings.credential_store != "file":
         save(settings.model_copy(update={"credential_store": "file"}))
 
 
@@ -435,6 +436,7 @@ def run_demo_window(
     )
     try:
         place_side_by_side([counter.window for counter in session.counters])
+        install_start_probe(session.counters[0].window)
         last = session.counters[-1].window
         for counter in session.counters:
             counter.window.show()
@@ -525,6 +527,7 @@ def place_side_by_side(windows: list[CounterWindow]) -> None:
 def _run(app: QApplication, counter: CounterApp) -> int:
     counter.window.closed.connect(app.quit)  # whatever other windows a host left open
     try:
+        install_start_probe(counter.window)
         counter.window.resize(1366, 768)
         counter.window.show()
         counter.start()

@@ -7,6 +7,7 @@ has a default), and the folders follow the platform's conventions through platfo
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -80,14 +81,18 @@ class Settings(BaseModel):
         return self.data_dir / "demo"
 
 
-def load_settings(config_dir: Path | None = None) -> Settings:
-    """Settings from `<config dir>/settings.toml`, or the defaults when there is no file."""
+def load_settings(
+    config_dir: Path | None = None, *, defaults: Mapping[str, object] | None = None
+) -> Settings:
+    """Settings from `<config dir>/settings.toml`, or the defaults when there is no file.
+    `defaults` replace the built-in defaults of some fields (`--data-dir` moves the data and
+    log folders); what the file says still wins."""
     path = (config_dir or default_config_dir()) / SETTINGS_FILE
     if not path.exists():
-        return Settings()
+        return Settings(**dict(defaults or {}))
     try:
         values = tomllib.loads(path.read_text(encoding="utf-8"))
-        return Settings(**values)
+        return Settings(**{**dict(defaults or {}), **values})
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise SettingsError(f"The settings file {path} cannot be read: {err}") from err
     except ValidationError as err:

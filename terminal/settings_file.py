@@ -18,6 +18,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,14 @@ NEW_FILE_HEADER = (
 _MISSING = object()
 
 
-def save_settings(settings: Settings, config_dir: Path | None = None) -> Path:
+def save_settings(
+    settings: Settings,
+    config_dir: Path | None = None,
+    *,
+    defaults: Mapping[str, object] | None = None,
+) -> Path:
     """Write `settings` to `<config dir>/settings.toml` and return the file's path.
+    `defaults`: those load_settings was given (a value equal to them is not written).
 
     Raises SettingsError when the existing file cannot be parsed (it is left untouched, so
     nothing an IT person wrote is lost) or cannot be written (OSError's reason included).
@@ -43,14 +50,14 @@ def save_settings(settings: Settings, config_dir: Path | None = None) -> Path:
     directory = config_dir or default_config_dir()
     path = directory / SETTINGS_FILE
     document, in_file, in_file_newline = _read_document(path)
-    defaults = Settings().model_dump(mode="json")
+    default_values = Settings(**dict(defaults or {})).model_dump(mode="json")
     wanted = settings.model_dump(mode="json")
     for name, value in wanted.items():
         if name in document:
             # an unchanged value keeps its spelling ('D:\loyalty' stays a literal string)
             if in_file.get(name, _MISSING) != getattr(settings, name):
                 document[name] = value
-        elif value != defaults[name]:
+        elif value != default_values[name]:
             document[name] = value
     try:
         directory.mkdir(parents=True, exist_ok=True)

@@ -29,10 +29,25 @@ if ! command -v pdftoppm >/dev/null 2>&1; then
   fi
 fi
 
+# Xvfb lets tests/frozen open the packaged application's window on a virtual display; Qt's
+# X11 plugin needs the X client libraries a desktop has (terminal/window_system.py).
+x_packages="xvfb libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
+if ! command -v Xvfb >/dev/null 2>&1 || ! ldconfig -p 2>/dev/null | grep -q libxcb-icccm; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing $x_packages (a virtual display for the packaged window's test)"
+    # shellcheck disable=SC2086
+    apt-get install -y -qq $x_packages >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $x_packages >/dev/null 2>&1; } \
+      || echo "   could not install xvfb: the packaged window's test will fail"
+  else
+    echo "== Xvfb or Qt's X libraries are missing: the packaged window's test will fail (sudo apt-get install $x_packages)"
+  fi
+fi
+
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev,build]'
 
 echo "== ruff (lint)"
 .venv/bin/ruff check .
@@ -42,7 +57,36 @@ echo "== import-linter (layering contracts)"
 .venv/bin/lint-imports
 echo "== translations, sounds and their sources agree"
 .venv/bin/python -m terminal.resources_build check
+
+# The packaged application (build.spec) is built on the second core while pytest runs on the
+# first, then run by tests/frozen/. Only in a whole run (no arguments, as CI runs it); set
+# LOYALTY_BUNDLE_BUILD=1 to build it in a partial run too. PyInstaller's work folder is kept
+# in the user's cache, so a second build reuses its analysis (about 60 s from scratch).
+build_bundle=0
+if [ "$#" -eq 0 ] || [ "${LOYALTY_BUNDLE_BUILD:-0}" = 1 ]; then build_bundle=1; fi
+bundle_log="${TMPDIR:-/tmp}/loyalty-terminal-bundle.$$.log"
+if [ "$build_bundle" = 1 ]; then
+  echo "== packaged application: building dist/loyalty-terminal in the background (log: $bundle_log)"
+  work="${XDG_CACHE_HOME:-$HOME/.cache}/loyalty-terminal/pyinstaller"
+  .venv/bin/pyinstaller --noconfirm --log-level WARN --workpath "$work" build.spec \
+    >"$bundle_log" 2>&1 &
+  bundle_pid=$!
+  trap 'kill "$bundle_pid" 2>/dev/null || true' EXIT
+fi
+
 echo "== pytest"
 # The server suite runs on SQLite and on PostgreSQL (skipped, with the reason, when unreachable).
 export LOYALTY_TEST_POSTGRES_URL="${LOYALTY_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}"
-QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"
+if [ "$build_bundle" = 1 ]; then
+  QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest --ignore=tests/frozen "$@"
+  echo "== packaged application: the frozen doctor, activation and headless demo"
+  if ! wait "$bundle_pid"; then
+    cat "$bundle_log"
+    echo "the packaged application did not build (build.spec)"
+    exit 1
+  fi
+  echo "   bundle: $(du -sh dist/loyalty-terminal | cut -f1) in dist/loyalty-terminal"
+  LOYALTY_REQUIRE_BUNDLE=1 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest tests/frozen
+else
+  QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"
+fi

@@ -6,6 +6,9 @@ running them all, so a new terminal and an upgraded one end with the same schema
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +19,11 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 
+from terminal.store.backup import copy_database, prune_upgrade_backups, upgrade_backup_path
 from terminal.store.engine import Database, open_database
 from terminal.store.errors import LocalDatabaseError, LocalDatabaseTooNew
 
+log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SEARCH_TABLE = "card_search"
 
@@ -45,16 +50,65 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply every missing migration; refuse a file written by a newer terminal."""
+def upgrade(
+    engine: Engine,
+    revision: str = "head",
+    *,
+    backup_of: Path | None = None,
+    now: datetime | None = None,
+) -> Path | None:
+    """Apply every missing migration in one transaction; refuse a file written by a newer
+    terminal. With `backup_of` (the database's file), a file that has a schema and needs a
+    migration is copied to its backups folder first. A migration that fails leaves the file
+    as it was and raises LocalDatabaseError naming the copy. Returns the copy's path."""
     config = _config()
-    known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
+    script = ScriptDirectory.from_config(config)
+    known = {rev.revision for rev in script.walk_revisions()}
     current = current_revision(engine)
     if current is not None and current not in known:
         raise LocalDatabaseTooNew(
             "The loyalty database was written by a newer version of the terminal "
             f"(schema {current}). Install that version again; do not delete the file."
         )
+    target = script.get_current_head() if revision == "head" else revision
+    copy = None
+    if backup_of is not None and current is not None and current != target:
+        copy = _backup_before_upgrade(engine, backup_of, current, now or datetime.now(UTC))
+    try:
+        _migrate(engine, config, revision, current)
+    except LocalDatabaseTooNew:
+        raise
+    except Exception as err:
+        if copy is None:
+            raise
+        log.exception("upgrading %s from schema %s failed", backup_of, current)
+        reason = err.message if isinstance(err, LocalDatabaseError) else type(err).__name__
+        raise LocalDatabaseError(
+            f"Upgrading the loyalty database {backup_of} from schema {current} failed "
+            f"({reason}). The file was not changed, and a copy made just before is at "
+            f"{copy}. Keep both and call support."
+        ) from err
+    return copy
+
+
+def _backup_before_upgrade(engine: Engine, path: Path, current: str, now: datetime) -> Path:
+    target = upgrade_backup_path(path, current, now)
+    try:
+        with engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            copy_database(raw, target)  # type: ignore[arg-type]
+    except (OSError, sqlite3.Error) as err:
+        raise LocalDatabaseError(
+            f"The loyalty database {path} needs an upgrade (schema {current}), but the copy "
+            f"made first could not be written to {target.parent} ({err}). Nothing was "
+            "changed: free some disk space or fix the folder's permissions, then start again."
+        ) from err
+    prune_upgrade_backups(path)
+    log.info("before upgrading %s from schema %s: a copy at %s", path, current, target)
+    return target
+
+
+def _migrate(engine: Engine, config: Config, revision: str, current: str | None) -> None:
     with engine.connect() as connection:
         # SQLite changes a column by copying its table and dropping the original, which
         # fails while other rows reference it and foreign keys are on (e.g. revision 0005).
@@ -87,10 +141,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 def open_current(
     path: Path | str, *, durable: bool = True, idle_checkpoints: bool = False
 ) -> Database:
-    """Open a local database file and bring it to the current schema."""
+    """Open a local database file and bring it to the current schema (a file that needs an
+    upgrade is copied to its backups folder first)."""
     database = open_database(path, durable=durable, idle_checkpoints=idle_checkpoints)
     try:
-        upgrade(database.engine)
+        upgrade(database.engine, backup_of=Path(path))
     except BaseException:
         database.dispose()
         raise

@@ -117,9 +117,24 @@ def test_without_a_secure_store_only_an_explicit_choice_uses_a_file(tmp_path: Pa
         token_store(settings, backend=fail.Keyring())
     assert refused.value.code == "no_credential_store"
     assert "--allow-file-credentials" in refused.value.message
-    assert isinstance(token_store(settings, allow_file=True, backend=fail.Keyring()), FileTokens)
+    assert token_store(settings, allow_file=True, backend=fail.Keyring()).kind == "file"
     chosen = settings.model_copy(update={"credential_store": "file"})
-    assert isinstance(token_store(chosen, backend=fail.Keyring()), FileTokens)
+    assert token_store(chosen, backend=fail.Keyring()).kind == "file"
+
+
+def test_a_file_chosen_at_activation_stays_the_store_when_a_keyring_turns_up(
+    tmp_path: Path,
+) -> None:
+    chosen = Settings(data_dir=tmp_path, credential_store="file")
+    FileTokens(chosen.credentials_path).save("t-1", "token-in-the-file")
+    store = token_store(chosen, backend=MemoryKeyring())
+    assert store.kind == "file"
+    assert store.load("t-1") == "token-in-the-file"
+
+
+def test_allow_file_with_a_secure_store_uses_the_secure_store(tmp_path: Path) -> None:
+    store = token_store(Settings(data_dir=tmp_path), allow_file=True, backend=MemoryKeyring())
+    assert store.kind == "keyring"
 
 
 def test_the_command_activates_and_pulls_with_a_progress_bar(world: World, tmp_path: Path) -> None:

@@ -1,0 +1,150 @@
+"""Log files rotate under a size cap; crash reports say what happened and never the token."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from terminal import logs
+from terminal.logs import (
+    LOG_FILE,
+    MAX_CRASH_REPORTS,
+    REDACTED,
+    CrashReporter,
+    Redactor,
+    close_logging,
+    configure_logging,
+)
+
+TOKEN = "tok_4f9c2b7e1d0a48e6b3c5d7f9a1b2c3d4"
+
+
+@pytest.fixture
+def redactor() -> Redactor:
+    redactor = Redactor()
+    redactor.protect(TOKEN)
+    return redactor
+
+
+@pytest.fixture(autouse=True)
+def _no_handlers_left() -> object:
+    yield
+    close_logging()
+
+
+def _boom(message: str) -> tuple[type[BaseException], BaseException, object]:
+    try:
+        raise RuntimeError(message)
+    except RuntimeError as err:
+        return type(err), err, err.__traceback__
+
+
+def test_the_log_file_never_holds_a_protected_token_or_a_bearer_header(
+    tmp_path: Path, redactor: Redactor
+) -> None:
+    path = configure_logging(tmp_path, redactor=redactor)
+    log = logging.getLogger("terminal.test")
+    log.info("pulled with %s", TOKEN)
+    log.warning("request headers: {'authorization': 'Bearer abc.def-123'}")
+    try:
+        raise ValueError(f"refused {TOKEN}")
+    except ValueError:
+        log.exception("push failed")
+    close_logging()
+
+    assert path == tmp_path / LOG_FILE
+    text = path.read_text(encoding="utf-8")
+    assert TOKEN not in text
+    assert "abc.def-123" not in text
+    assert text.count(REDACTED) == 3
+    assert "ValueError: refused [redacted]" in text  # the traceback is scrubbed too
+    assert "Z INFO    MainThread terminal.test: pulled with [redacted]" in text  # UTC times
+
+
+def test_logs_rotate_and_stay_under_their_cap(
+    tmp_path: Path, redactor: Redactor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(logs, "MAX_LOG_BYTES", 2_000)
+    monkeypatch.setattr(logs, "LOG_BACKUPS", 2)
+    configure_logging(tmp_path, redactor=redactor)
+    for number in range(500):
+        logging.getLogger("terminal.test").info("line %d %s", number, "x" * 40)
+    close_logging()
+
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == [LOG_FILE, f"{LOG_FILE}.1", f"{LOG_FILE}.2"]
+    assert all((tmp_path / name).stat().st_size <= 2_000 for name in files)
+    assert "line 499" in (tmp_path / LOG_FILE).read_text(encoding="utf-8")
+
+
+def test_an_unwritable_log_folder_falls_back_to_standard_error(
+    tmp_path: Path, redactor: Redactor, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder should be")
+    assert configure_logging(blocked / "logs", redactor=redactor) is None
+    logging.getLogger("terminal.test").warning("still told: %s", TOKEN)
+    err = capsys.readouterr().err
+    assert "cannot write logs to" in err
+    assert "still told: [redacted]" in err
+
+
+def test_a_crash_report_has_the_traceback_context_and_no_token(
+    tmp_path: Path, redactor: Redactor
+) -> None:
+    configure_logging(tmp_path, redactor=redactor)
+    logging.getLogger("terminal.sync").info("last pull with Authorization: Bearer %s", TOKEN)
+    reporter = CrashReporter(
+        tmp_path, redactor=redactor, now=lambda: datetime(2026, 12, 4, 18, 0, tzinfo=UTC)
+    )
+
+    path = reporter.report(_boom(f"token {TOKEN} refused"), thread="sync")
+
+    assert path is not None
+    assert path.parent == tmp_path / "crashes"
+    assert path.name == "crash-20261204T180000.000000Z.txt"
+    text = path.read_text(encoding="utf-8")
+    assert TOKEN not in text
+    assert "RuntimeError: token [redacted] refused" in text
+    assert "thread: sync" in text
+    assert "version: " in text
+    assert "last pull with Authorization: Bearer [redacted]" in text  # the log's last lines
+    assert TOKEN not in (tmp_path / LOG_FILE).read_text(encoding="utf-8")
+
+
+def test_only_the_newest_crash_reports_are_kept(tmp_path: Path, redactor: Redactor) -> None:
+    start = datetime(2026, 12, 4, tzinfo=UTC)
+    moments = iter(start + timedelta(seconds=n) for n in range(MAX_CRASH_REPORTS + 5))
+    reporter = CrashReporter(tmp_path, redactor=redactor, now=lambda: next(moments))
+    for _ in range(MAX_CRASH_REPORTS + 5):
+        reporter.report(_boom("again"), thread="MainThread")
+    reports = sorted((tmp_path / "crashes").glob("crash-*.txt"))
+    assert len(reports) == MAX_CRASH_REPORTS
+    assert reports[-1].name == "crash-20261204T000024.000000Z.txt"
+
+
+def test_installed_hooks_report_a_thread_that_dies(tmp_path: Path, redactor: Redactor) -> None:
+    reporter = CrashReporter(tmp_path, redactor=redactor)
+    reporter.install()
+    try:
+        worker = threading.Thread(target=lambda: 1 / 0, name="camera")
+        worker.start()
+        worker.join()
+    finally:
+        reporter.uninstall()
+    (report,) = (tmp_path / "crashes").glob("crash-*.txt")
+    text = report.read_text(encoding="utf-8")
+    assert "thread: camera" in text
+    assert "ZeroDivisionError" in text
+    assert (tmp_path / "crashes" / "native.log").exists()  # faulthandler's file
+
+
+def test_short_values_are_not_treated_as_secrets() -> None:
+    redactor = Redactor()
+    redactor.protect("abc")
+    redactor.protect(None)
+    assert redactor.scrub("abc def") == "abc def"
