@@ -30,11 +30,13 @@ from terminal.services.syncing.store import TerminalSyncStore
 from terminal.services.terminal_info import is_activated
 from terminal.start_probe import install_start_probe
 from terminal.store.engine import Database
+from terminal.store.errors import LocalDatabaseError
 from terminal.store.schema import open_current
 from terminal.ui.app_window import CounterWindow
 from terminal.ui.chime import Chime
 from terminal.ui.i18n import install_language
 from terminal.ui.scan_worker import ScanWorker
+from terminal.ui.startup_problem import startup_problem_box
 from terminal.ui.style import apply_style
 from terminal.ui.sync_relay import SyncRelay
 from terminal.ui.tasks import TaskRunner
@@ -316,10 +318,16 @@ def run_terminal(settings: Settings, save: Callable[[Settings], object]) -> int:
 
     app = qt_application(settings)
     path = settings.database_path
-    if terminal_is_activated(path):
-        counter = build_counter_app(
-            settings, path, save_settings=save, sync=terminal_sync(settings, path)
-        )
+    try:
+        counter = None
+        if terminal_is_activated(path):  # upgrades the file first, if it must
+            counter = build_counter_app(
+                settings, path, save_settings=save, sync=terminal_sync(settings, path)
+            )
+    except LocalDatabaseError as err:
+        startup_problem_box(err).exec()  # the windowed program has no console
+        raise
+    if counter is not None:
         return _run(app, counter)
     first = FirstRunWindow(path)
     opened: list[CounterApp | DemoSession] = []
@@ -431,9 +439,13 @@ def run_demo_window(
     and `terminals` counter windows (one per store, in turn) that sync with it for real,
     each with the demo camera stand-in and a panel of demo customers."""
     app = qt_application(settings)
-    session = build_live_demo(
-        settings, demo_dir, save=save, fresh=fresh, customers=customers, terminals=terminals
-    )
+    try:
+        session = build_live_demo(
+            settings, demo_dir, save=save, fresh=fresh, customers=customers, terminals=terminals
+        )
+    except LocalDatabaseError as err:
+        startup_problem_box(err).exec()
+        raise
     try:
         place_side_by_side([counter.window for counter in session.counters])
         install_start_probe(session.counters[0].window)

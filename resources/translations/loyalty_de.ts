@@ -184,7 +184,7 @@
 <context>
     <name>CardPage</name>
     <message>
-        <location filename="../../terminal/ui/manager/card_page.py" line="+151"/>
+        <location filename="../../terminal/ui/manager/card_page.py" line="+152"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
@@ -520,7 +520,7 @@ Esc</translation>
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../terminal/ui/manager/cards_page.py" line="+183"/>
+        <location filename="../../terminal/ui/manager/cards_page.py" line="+187"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
@@ -2754,6 +2754,14 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
     </message>
 </context>
 <context>
+    <name>startup</name>
+    <message>
+        <location filename="../../terminal/ui/startup_problem.py" line="+19"/>
+        <source>The loyalty terminal cannot start</source>
+        <translation>Das Kundenkarten-Terminal kann nicht starten</translation>
+    </message>
+</context>
+<context>
     <name>sync_badge</name>
     <message numerus="yes">
         <location filename="../../terminal/ui/widgets/sync_badge.py" line="-125"/>
@@ -3478,6 +3486,16 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Die Datenbank des Terminals wurde von einer neueren Terminal-Version geschrieben. Installieren Sie diese Version wieder; löschen Sie die Datei nicht.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The terminal could not upgrade its database to this version. Nothing was changed and a copy was kept. Call IT support: the details name both files.</source>
+        <translation>Das Terminal konnte seine Datenbank nicht auf diese Version aktualisieren. Nichts wurde geändert, und eine Kopie wurde aufbewahrt. Rufen Sie den IT-Support an: Die Details nennen beide Dateien.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The terminal must upgrade its database, but could not first save a copy of it, so nothing was changed. Free some disk space, then start the terminal again.</source>
+        <translation>Das Terminal muss seine Datenbank aktualisieren, konnte aber zuvor keine Kopie davon speichern, daher wurde nichts geändert. Geben Sie Speicherplatz frei und starten Sie das Terminal dann neu.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>The settings were not saved, nothing changed: %1 Check that the settings folder can be written, or ask IT.</source>
         <translation>Die Einstellungen wurden nicht gespeichert, nichts wurde geändert: %1 Prüfen Sie, ob der Einstellungsordner beschreibbar ist, oder fragen Sie die IT.</translation>
@@ -3493,7 +3511,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Etwas ist schiefgelaufen. Versuchen Sie es erneut; passiert es wieder, fragen Sie die Filialleitung.</translation>
     </message>
     <message numerus="yes">
-        <location line="-726"/>
+        <location line="-736"/>
         <source>%n stamp(s) added: %1 of %2.</source>
         <translation>
             <numerusform>%n Stempel vergeben: %1 von %2.</numerusform>
@@ -3501,12 +3519,12 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+758"/>
+        <location line="+768"/>
         <source>Reward available: %1!</source>
         <translation>Prämie verfügbar: %1!</translation>
     </message>
     <message numerus="yes">
-        <location line="-755"/>
+        <location line="-765"/>
         <source>Reward redeemed: %1. %n stamp(s) left.</source>
         <translation>
             <numerusform>Prämie eingelöst: %1. Noch %n Stempel.</numerusform>
@@ -3514,7 +3532,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+767"/>
+        <location line="+777"/>
         <source>%1 for a purchase of %2. Balance: %3.</source>
         <translation>%1 für einen Einkauf von %2. Stand: %3.</translation>
     </message>
@@ -3529,7 +3547,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         <translation>Rückgabe von %1: %2 zurückgenommen.</translation>
     </message>
     <message numerus="yes">
-        <location line="-780"/>
+        <location line="-790"/>
         <source>%n point(s) already spent, not taken back.</source>
         <translation>
             <numerusform>%n Punkt schon eingelöst, nicht zurückgenommen.</numerusform>
@@ -3537,12 +3555,12 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+787"/>
+        <location line="+797"/>
         <source>Balance: %1.</source>
         <translation>Stand: %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-784"/>
+        <location line="-794"/>
         <source>%n stamp(s) voided.</source>
         <translation>
             <numerusform>%n Stempel storniert.</numerusform>
@@ -3558,7 +3576,7 @@ Oder probieren Sie zuerst alles mit Demodaten aus.</translation>
         </translation>
     </message>
     <message>
-        <location line="+791"/>
+        <location line="+801"/>
         <source>Stamps: %1 of %2.</source>
         <translation>Stempel: %1 von %2.</translation>
     </message>

@@ -184,7 +184,7 @@
 <context>
     <name>CardPage</name>
     <message>
-        <location filename="../../terminal/ui/manager/card_page.py" line="+151"/>
+        <location filename="../../terminal/ui/manager/card_page.py" line="+152"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -520,7 +520,7 @@ Esc</source>
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../terminal/ui/manager/cards_page.py" line="+183"/>
+        <location filename="../../terminal/ui/manager/cards_page.py" line="+187"/>
         <source>Counting…</source>
         <translation>Comptage…</translation>
     </message>
@@ -2754,6 +2754,14 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
     </message>
 </context>
 <context>
+    <name>startup</name>
+    <message>
+        <location filename="../../terminal/ui/startup_problem.py" line="+19"/>
+        <source>The loyalty terminal cannot start</source>
+        <translation>Le terminal de fidélité ne peut pas démarrer</translation>
+    </message>
+</context>
+<context>
     <name>sync_badge</name>
     <message numerus="yes">
         <location filename="../../terminal/ui/widgets/sync_badge.py" line="-125"/>
@@ -3478,6 +3486,16 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>La base de données du terminal a été écrite par une version plus récente du terminal. Réinstallez cette version&#xa0;; ne supprimez pas le fichier.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The terminal could not upgrade its database to this version. Nothing was changed and a copy was kept. Call IT support: the details name both files.</source>
+        <translation>Le terminal n&apos;a pas pu mettre sa base de données à jour pour cette version. Rien n&apos;a été modifié et une copie a été conservée. Appelez le support informatique&#xa0;: les détails indiquent les deux fichiers.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The terminal must upgrade its database, but could not first save a copy of it, so nothing was changed. Free some disk space, then start the terminal again.</source>
+        <translation>Le terminal doit mettre sa base de données à jour, mais n&apos;a pas pu en enregistrer d&apos;abord une copie&#xa0;: rien n&apos;a donc été modifié. Libérez de l&apos;espace disque, puis redémarrez le terminal.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>The settings were not saved, nothing changed: %1 Check that the settings folder can be written, or ask IT.</source>
         <translation>Les réglages n&apos;ont pas été enregistrés, rien n&apos;a changé : %1 Vérifiez que le dossier des réglages est accessible en écriture, ou demandez au service informatique.</translation>
@@ -3493,7 +3511,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>Un problème est survenu. Réessayez&#xa0;; si cela se reproduit, demandez à un responsable.</translation>
     </message>
     <message numerus="yes">
-        <location line="-726"/>
+        <location line="-736"/>
         <source>%n stamp(s) added: %1 of %2.</source>
         <translation>
             <numerusform>%n tampon ajouté&#xa0;: %1 sur %2.</numerusform>
@@ -3501,12 +3519,12 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+758"/>
+        <location line="+768"/>
         <source>Reward available: %1!</source>
         <translation>Récompense disponible&#xa0;: %1&#xa0;!</translation>
     </message>
     <message numerus="yes">
-        <location line="-755"/>
+        <location line="-765"/>
         <source>Reward redeemed: %1. %n stamp(s) left.</source>
         <translation>
             <numerusform>Récompense remise&#xa0;: %1. Il reste %n tampon.</numerusform>
@@ -3514,7 +3532,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+767"/>
+        <location line="+777"/>
         <source>%1 for a purchase of %2. Balance: %3.</source>
         <translation>%1 pour un achat de %2. Solde&#xa0;: %3.</translation>
     </message>
@@ -3529,7 +3547,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         <translation>Retour de %1&#xa0;: %2 repris.</translation>
     </message>
     <message numerus="yes">
-        <location line="-780"/>
+        <location line="-790"/>
         <source>%n point(s) already spent, not taken back.</source>
         <translation>
             <numerusform>%n point déjà utilisé, non repris.</numerusform>
@@ -3537,12 +3555,12 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+787"/>
+        <location line="+797"/>
         <source>Balance: %1.</source>
         <translation>Solde&#xa0;: %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-784"/>
+        <location line="-794"/>
         <source>%n stamp(s) voided.</source>
         <translation>
             <numerusform>%n tampon annulé.</numerusform>
@@ -3558,7 +3576,7 @@ Ou essayez d&apos;abord tout sur des données de démonstration.</translation>
         </translation>
     </message>
     <message>
-        <location line="+791"/>
+        <location line="+801"/>
         <source>Stamps: %1 of %2.</source>
         <translation>Tampons&#xa0;: %1 sur %2.</translation>
     </message>

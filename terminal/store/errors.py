@@ -31,3 +31,15 @@ class LocalDatabaseTooNew(LocalDatabaseError):
     """Written by a newer version of the terminal: refusing beats corrupting it."""
 
     code = "database_too_new"
+
+
+class LocalDatabaseUpgradeFailed(LocalDatabaseError):
+    """A migration failed; the file is as it was and a copy was kept (the message names it)."""
+
+    code = "database_upgrade_failed"
+
+
+class LocalDatabaseBackupFailed(LocalDatabaseError):
+    """The copy made before an upgrade could not be written: nothing was migrated."""
+
+    code = "database_backup_failed"

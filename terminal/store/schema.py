@@ -21,7 +21,12 @@ from sqlalchemy import Engine
 
 from terminal.store.backup import copy_database, prune_upgrade_backups, upgrade_backup_path
 from terminal.store.engine import Database, open_database
-from terminal.store.errors import LocalDatabaseError, LocalDatabaseTooNew
+from terminal.store.errors import (
+    LocalDatabaseBackupFailed,
+    LocalDatabaseError,
+    LocalDatabaseTooNew,
+    LocalDatabaseUpgradeFailed,
+)
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -83,7 +88,7 @@ def upgrade(
             raise
         log.exception("upgrading %s from schema %s failed", backup_of, current)
         reason = err.message if isinstance(err, LocalDatabaseError) else type(err).__name__
-        raise LocalDatabaseError(
+        raise LocalDatabaseUpgradeFailed(
             f"Upgrading the loyalty database {backup_of} from schema {current} failed "
             f"({reason}). The file was not changed, and a copy made just before is at "
             f"{copy}. Keep both and call support."
@@ -98,7 +103,7 @@ def _backup_before_upgrade(engine: Engine, path: Path, current: str, now: dateti
             raw = connection.connection.driver_connection
             copy_database(raw, target)  # type: ignore[arg-type]
     except (OSError, sqlite3.Error) as err:
-        raise LocalDatabaseError(
+        raise LocalDatabaseBackupFailed(
             f"The loyalty database {path} needs an upgrade (schema {current}), but the copy "
             f"made first could not be written to {target.parent} ({err}). Nothing was "
             "changed: free some disk space or fix the folder's permissions, then start again."

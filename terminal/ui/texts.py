@@ -760,6 +760,16 @@ _DATABASE_ERRORS: dict[str, Callable[[], str]] = {
         "The terminal's database was written by a newer version of the terminal. Install "
         "that version again; do not delete the file.",
     ),
+    "database_upgrade_failed": lambda: QCoreApplication.translate(
+        "texts",
+        "The terminal could not upgrade its database to this version. Nothing was changed "
+        "and a copy was kept. Call IT support: the details name both files.",
+    ),
+    "database_backup_failed": lambda: QCoreApplication.translate(
+        "texts",
+        "The terminal must upgrade its database, but could not first save a copy of it, so "
+        "nothing was changed. Free some disk space, then start the terminal again.",
+    ),
 }
 
 

@@ -18,6 +18,7 @@ import pytest
 # the central server of the sync tests, on SQLite (the bundle is what is tested here)
 from tests.sync.conftest import LiveServer, World, _database, _serve
 from tests.sync.conftest import world as world  # the fixture, re-exported
+from tests.xvfb import XvfbMissing, virtual_display
 
 REPO = Path(__file__).resolve().parents[2]
 BUILD_HINT = ".venv/bin/pyinstaller --noconfirm build.spec"
@@ -107,26 +108,10 @@ __all__ = ["Bundle", "World", "world"]
 @pytest.fixture
 def x_display() -> Iterator[str]:
     """A virtual X display (Xvfb) for the frozen window; run.sh installs xvfb."""
-    import shutil
-
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        if os.environ.get("LOYALTY_REQUIRE_BUNDLE") == "1":
-            pytest.fail("Xvfb is missing (apt-get install xvfb): the frozen window needs it")
-        pytest.skip("Xvfb is missing: apt-get install xvfb")
-    read, write = os.pipe()
-    server = subprocess.Popen(  # noqa: S603 - the X server of the OS
-        [xvfb, "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as answer:
-        number = answer.readline().strip()  # written once the display accepts clients
     try:
-        assert number, "Xvfb did not start"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        with virtual_display() as display:
+            yield display
+    except XvfbMissing as missing:
+        if os.environ.get("LOYALTY_REQUIRE_BUNDLE") == "1":
+            pytest.fail(f"{missing}: the frozen window needs it")
+        pytest.skip(str(missing))

@@ -295,11 +295,10 @@ def _serve(engine: Engine, backend: str) -> Iterator[LiveServer]:
 
 
 @contextmanager
-def live_server(app: Any, engine: Engine, clock: ManualClock, backend: str) -> Iterator[LiveServer]:
-    """`app` under uvicorn on a free loopback port, in a thread, until the block ends."""
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+def uvicorn_thread(config: uvicorn.Config, name: str = "loyalty-server") -> Iterator[int]:
+    """Serve `config` (port 0: a free one) in a thread until the block ends; yields the port."""
     uvicorn_server = uvicorn.Server(config)
-    thread = threading.Thread(target=uvicorn_server.run, name="loyalty-server", daemon=True)
+    thread = threading.Thread(target=uvicorn_server.run, name=name, daemon=True)
     thread.start()
     ready = threading.Event()
     deadline = datetime.now(UTC) + timedelta(seconds=STARTUP_TIMEOUT_S)
@@ -307,18 +306,27 @@ def live_server(app: Any, engine: Engine, clock: ManualClock, backend: str) -> I
         assert thread.is_alive(), "the server thread died while starting"
         assert datetime.now(UTC) < deadline, "the server did not start in time"
         ready.wait(0.005)
-    port = uvicorn_server.servers[0].sockets[0].getsockname()[1]
-    live = LiveServer(
-        f"http://127.0.0.1:{port}", clock, engine, make_sessionmaker(engine), backend=backend
-    )
     try:
-        yield live
+        yield uvicorn_server.servers[0].sockets[0].getsockname()[1]
     finally:
-        for client in live.clients:
-            client.close()
         uvicorn_server.should_exit = True
         uvicorn_server.force_exit = True  # no keep-alive grace: the clients are closed
         thread.join(timeout=10)
+
+
+@contextmanager
+def live_server(app: Any, engine: Engine, clock: ManualClock, backend: str) -> Iterator[LiveServer]:
+    """`app` under uvicorn on a free loopback port, in a thread, until the block ends."""
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+    with uvicorn_thread(config) as port:
+        live = LiveServer(
+            f"http://127.0.0.1:{port}", clock, engine, make_sessionmaker(engine), backend=backend
+        )
+        try:
+            yield live
+        finally:
+            for client in live.clients:
+                client.close()
 
 
 @pytest.fixture

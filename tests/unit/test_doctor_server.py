@@ -9,7 +9,6 @@ import io
 import ipaddress
 import json
 import socket
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -33,7 +32,7 @@ from terminal.doctor import Check, Outcome, check_server, judge_clock_skew, run_
 from terminal.domain.clock import ManualClock, SystemClock
 from terminal.scanner.camera import CameraInfo
 from terminal.store.schema import open_current
-from tests.sync.conftest import START, STARTUP_TIMEOUT_S, LiveServer, live_server
+from tests.sync.conftest import START, LiveServer, live_server, uvicorn_thread
 from tests.sync.test_token_store import MemoryKeyring
 
 
@@ -368,21 +367,8 @@ def _tls_server(app: Any, certificate: Path, key: Path) -> Iterator[str]:
         ssl_certfile=str(certificate),
         ssl_keyfile=str(key),
     )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="loyalty-tls-server", daemon=True)
-    thread.start()
-    ready = threading.Event()
-    deadline = datetime.now(UTC) + timedelta(seconds=STARTUP_TIMEOUT_S)
-    while not server.started:  # bounded readiness poll
-        assert thread.is_alive(), "the server thread died while starting"
-        assert datetime.now(UTC) < deadline, "the server did not start in time"
-        ready.wait(0.005)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
+    with uvicorn_thread(config, name="loyalty-tls-server") as port:
         yield f"https://127.0.0.1:{port}"
-    finally:
-        server.should_exit = server.force_exit = True
-        thread.join(timeout=10)
 
 
 @pytest.fixture

@@ -109,7 +109,10 @@ def test_the_scan_finds_the_keys() -> None:
     )
 
 
-_DB_CODES = {"database_error", "database_busy", "database_unreadable", "database_too_new"}
+_DB_CODES = {
+    "database_error", "database_busy", "database_unreadable", "database_too_new",
+    "database_upgrade_failed", "database_backup_failed",
+}  # fmt: skip
 
 
 def _all_subclasses(cls: type) -> set[type]:
