@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from terminal.config import Settings, SettingsError, load_settings
 from terminal.store.errors import LocalDatabaseError
 from terminal.version import app_version
 from terminal.window_system import missing_window_library
+
+if TYPE_CHECKING:
+    from terminal.logs import CrashReporter
 
 DATA_DIR_HELP = (
     "keep the settings file, the database, the logs and the crash reports in this folder "
@@ -99,15 +104,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    console = _has_console()
     args = _parser().parse_args(argv)
     data_dir: Path | None = getattr(args, "data_dir", None)
-    reporter = None
     save = _saver(data_dir)
     try:
-        settings = _settings(data_dir)
-        reporter = _start_logging(settings, args.command)
+        settings, unreadable = _settings(data_dir), None
+    except SettingsError as err:  # logged where the defaults put logs, then told
+        settings, unreadable = Settings(**_folders(data_dir)[1]), err
+    reporter = _start_logging(settings.log_dir, args.command, echo=console)
+    try:
+        if unreadable is not None:
+            raise unreadable
         if args.command == "demo":
-            return _demo(args, settings, data_dir, save)
+            return _demo(args, settings, save)
         if args.command == "doctor":
             return _doctor(args, settings)
         if args.command == "activate":
@@ -116,11 +126,37 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _backup(args, settings)
         return _counter(settings, save)
     except (SettingsError, LocalDatabaseError) as err:
-        print(f"loyalty-terminal: {err.message}", file=sys.stderr)
+        _tell(err, args.command, windowed=not console)
         return 2
+    except Exception:  # a bug: reported (scrubbed) before the hooks are put back
+        reporter.report(sys.exc_info(), thread="MainThread")  # type: ignore[arg-type]
+        return 1
     finally:
-        if reporter is not None:
-            _stop_logging(reporter)
+        _stop_logging(reporter)
+
+
+def _has_console() -> bool:
+    """Whether this program has a console. The windowed program on Windows and macOS has
+    none: its sys.stdout and sys.stderr are None, and writing to them would fail, so they
+    go to the null device instead (the log and the screen say what matters)."""
+    had = sys.stderr is not None
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+    return had
+
+
+def _tell(err: SettingsError | LocalDatabaseError, command: str | None, *, windowed: bool) -> None:
+    """A start that cannot go on: in the log, on the console, and, for the windowed
+    program's counter or demo, on screen (a database problem there is shown by the app)."""
+    _refuse(err.message)
+    if windowed and command in (None, "demo") and isinstance(err, SettingsError):
+        from terminal.app import has_display, qt_application
+        from terminal.ui.startup_problem import startup_problem_box
+
+        if has_display() and missing_window_library() is None:
+            qt_application(Settings())
+            startup_problem_box(err).exec()
 
 
 def _folders(data_dir: Path | None) -> tuple[Path | None, dict[str, object]]:
@@ -138,11 +174,16 @@ def _settings(data_dir: Path | None) -> Settings:
     return load_settings(config_dir, defaults=defaults)
 
 
-def _start_logging(settings: Settings, command: str | None) -> object:
-    from terminal.logs import CrashReporter, configure_logging
+def _start_logging(log_dir: Path, command: str | None, *, echo: bool) -> CrashReporter:
+    """The log file and the crash reports; a console (the debug program, a terminal
+    window) also shows the warnings and errors as they happen."""
+    from terminal.logs import LOG_FILE, TOOLS_LOG_FILE, CrashReporter, configure_logging
 
-    configure_logging(settings.log_dir)
-    reporter = CrashReporter(settings.log_dir, echo=sys.stderr)
+    file_name = LOG_FILE if command in (None, "demo") else TOOLS_LOG_FILE
+    on_screen = sys.stderr if echo and sys.stderr.isatty() else None
+    configure_logging(log_dir, file_name=file_name, echo=on_screen)
+    logging.raiseExceptions = False  # a log that fails to write never prints the record
+    reporter = CrashReporter(log_dir, log_file=file_name, echo=sys.stderr)
     reporter.install()
     logging.getLogger("terminal").info(
         "loyalty-terminal %s started: %s", app_version(), command or "counter"
@@ -150,11 +191,10 @@ def _start_logging(settings: Settings, command: str | None) -> object:
     return reporter
 
 
-def _stop_logging(reporter: object) -> None:
-    from terminal.logs import CrashReporter, close_logging
+def _stop_logging(reporter: CrashReporter) -> None:
+    from terminal.logs import close_logging
 
-    if isinstance(reporter, CrashReporter):
-        reporter.uninstall()
+    reporter.uninstall()
     close_logging()
 
 
@@ -174,25 +214,23 @@ def _counter(settings: Settings, save: Callable[[Settings], Path]) -> int:
     from terminal.app import has_display, run_terminal
 
     if not has_display():
-        print(
-            "loyalty-terminal: no display found, so the counter window cannot open here. "
-            "Start it in the desktop session (or under Xvfb), or try "
-            "`loyalty-terminal demo --headless`.",
-            file=sys.stderr,
+        return _refuse(
+            "no display found, so the counter window cannot open here. Start it in the "
+            "desktop session (or under Xvfb), or try `loyalty-terminal demo --headless`."
         )
-        return 2
     if (missing := missing_window_library()) is not None:
-        print(f"loyalty-terminal: {missing}.", file=sys.stderr)
-        return 2
+        return _refuse(f"{missing}.")
     return run_terminal(settings, save)
 
 
-def _demo(
-    args: argparse.Namespace,
-    settings: Settings,
-    data_dir: Path | None,
-    save: Callable[[Settings], Path],
-) -> int:
+def _refuse(message: str) -> int:
+    """A command that cannot do its job: the reason in the log and on standard error."""
+    logging.getLogger("terminal").error("%s", message)
+    print(f"loyalty-terminal: {message}", file=sys.stderr)
+    return 2
+
+
+def _demo(args: argparse.Namespace, settings: Settings, save: Callable[[Settings], Path]) -> int:
     from terminal.app import has_display
 
     if not 1 <= args.customers <= 100_000:
@@ -201,8 +239,7 @@ def _demo(
     if not 1 <= args.terminals <= 4:
         print("loyalty-terminal: --terminals takes 1 to 4.", file=sys.stderr)
         return 2
-    # with --data-dir the demo's files are in that folder itself
-    demo_dir = settings.data_dir if data_dir is not None else settings.demo_dir
+    demo_dir = settings.demo_dir  # <data folder>/demo, as the first-run screen's demo
     missing = missing_window_library() if not args.headless and has_display() else None
     if missing is not None:
         print(f"{missing}. Running the headless demo instead.\n")
@@ -265,8 +302,7 @@ def _activate(
         finally:
             database.dispose()
     except ActivationFailed as err:
-        print(f"loyalty-terminal: {err.message}", file=sys.stderr)
-        return 2
+        return _refuse(err.message)
     if status.state != "online":
         print(
             "The first pull did not finish "
@@ -318,16 +354,15 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
 
     source = settings.database_path
     if not source.exists():
-        print(f"loyalty-terminal: there is no database at {source} to back up.", file=sys.stderr)
-        return 2
+        return _refuse(f"there is no database at {source} to back up.")
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = args.to or backups_dir(source) / f"terminal-{stamp}.db"
+    target = (args.to or backups_dir(source) / f"terminal-{stamp}.db").expanduser()
+    if target.resolve() == source.resolve():
+        return _refuse(f"{target} is the database itself: choose another file for the copy.")
     try:
-        copy_database(source, target.expanduser())
+        copy_database(source, target)
     except (OSError, sqlite3.Error) as err:
-        print(f"loyalty-terminal: the backup could not be written to {target}: {err}",
-              file=sys.stderr)  # fmt: skip
-        return 2
+        return _refuse(f"the backup could not be written to {target}: {err}")
     print(f"Backup written: {target}")
     return 0
 

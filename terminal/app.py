@@ -349,9 +349,9 @@ def run_terminal(settings: Settings, save: Callable[[Settings], object]) -> int:
         QTimer.singleShot(50, open_demo)  # let "Preparing the demo" reach the screen
 
     def activation_requested(request: object) -> None:
-        def activated(_result: object) -> None:
+        def activated(chosen: Settings) -> None:  # with the file fallback, if it was chosen
             counter = build_counter_app(
-                settings, path, save_settings=save, sync=terminal_sync(settings, path)
+                chosen, path, save_settings=save, sync=terminal_sync(chosen, path)
             )
             opened.append(counter)
             show(counter)
@@ -378,8 +378,9 @@ def run_terminal(settings: Settings, save: Callable[[Settings], object]) -> int:
 
 def activate_here(
     settings: Settings, path: Path, request: object, save: Callable[[Settings], object]
-) -> None:
-    """The first-run screen's activation, off the GUI thread (network, credential store)."""
+) -> Settings:
+    """The first-run screen's activation, off the GUI thread (network, credential store).
+    Returns the settings from now on: the token's store recorded when it is the file."""
     import platform
     from datetime import UTC, datetime
 
@@ -402,7 +403,9 @@ def activate_here(
     finally:
         database.dispose()
     if tokens.kind == "file" and settings.credential_store != "file":
-        save(settings.model_copy(update={"credential_store": "file"}))
+        settings = settings.model_copy(update={"credential_store": "file"})
+        save(settings)
+    return settings
 
 
 def terminal_sync(settings: Settings, path: Path) -> SyncWiring | None:

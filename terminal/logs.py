@@ -28,11 +28,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import Any, TextIO
 
 from terminal.version import app_version
 
-LOG_FILE = "terminal.log"
+LOG_FILE = "terminal.log"  # the counter (and the demo)
+TOOLS_LOG_FILE = "tools.log"  # doctor, activate, backup: run beside a working counter, whose
+# file they must not rotate under it (Windows cannot rename a file another process has open)
 MAX_LOG_BYTES = 2_000_000
 LOG_BACKUPS = 5  # at most 12 MB of logs in all
 CRASH_FOLDER = "crashes"
@@ -40,7 +42,10 @@ MAX_CRASH_REPORTS = 20
 LOG_LINES_IN_REPORT = 60
 REDACTED = "[redacted]"
 _BEARER = re.compile(r"(?i)\b(bearer\s+)[^\s\"',}]+")
-_AUTHORIZATION = re.compile(r"(?i)\b(authorization[\"']?\s*[:=]\s*[\"']?)(?!bearer\b)[^\s\"',}]+")
+# the whole value of an Authorization header, whatever its scheme (Basic, Token, ...)
+_AUTHORIZATION = re.compile(
+    r"(?i)\b(authorization[\"']?\s*[:=]\s*[\"']?)(?!\s|bearer\b)[^\"'\r\n},]+"
+)
 _FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 
 
@@ -91,32 +96,36 @@ class RedactingFormatter(logging.Formatter):
 def configure_logging(
     log_dir: Path,
     *,
+    file_name: str = LOG_FILE,
     level: int = logging.INFO,
     echo: TextIO | None = None,
+    echo_level: int = logging.WARNING,
     redactor: Redactor = REDACTOR,
 ) -> Path | None:
-    """Send the root logger to the rotating `terminal.log` (and to `echo`, e.g. the console
-    of the debug program). Returns the log file, or None when it cannot be written, in
-    which case the lines go to standard error instead."""
+    """Send the root logger to the rotating `file_name` (and its warnings and errors to
+    `echo`, e.g. the console of the debug program). Returns the log file, or None when it
+    cannot be written, in which case the lines go to standard error instead."""
     close_logging()
     root = logging.getLogger()
     formatter = RedactingFormatter(redactor)
     handlers: list[logging.Handler] = []
-    path: Path | None = log_dir / LOG_FILE
+    path: Path | None = log_dir / file_name
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         handlers.append(
             logging.handlers.RotatingFileHandler(
-                log_dir / LOG_FILE, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS,
+                log_dir / file_name, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS,
                 encoding="utf-8",
             )
         )  # fmt: skip
     except OSError as err:
         path = None
         print(f"loyalty-terminal: cannot write logs to {log_dir} ({err})", file=sys.stderr)
-        echo = echo or sys.stderr
+        echo, echo_level = echo or sys.stderr, level
     if echo is not None:
-        handlers.append(logging.StreamHandler(echo))
+        stream = logging.StreamHandler(echo)
+        stream.setLevel(echo_level)
+        handlers.append(stream)
     for handler in handlers:
         handler.setFormatter(formatter)
         handler._loyalty_terminal = True  # type: ignore[attr-defined]
@@ -148,18 +157,21 @@ class CrashReporter:
         self,
         log_dir: Path,
         *,
+        log_file: str = LOG_FILE,
         redactor: Redactor = REDACTOR,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         echo: TextIO | None = None,
     ) -> None:
         self.folder = log_dir / CRASH_FOLDER
-        self._log_file = log_dir / LOG_FILE
+        self._log_file = log_dir / log_file
         self._redactor = redactor
         self._now = now
         self._echo = echo
         self._native: TextIO | None = None
+        self._previous: tuple[Any, Any, bool] | None = None
 
     def install(self) -> None:
+        self._previous = (sys.excepthook, threading.excepthook, faulthandler.is_enabled())
         sys.excepthook = self._main_hook
         threading.excepthook = self._thread_hook
         with contextlib.suppress(OSError):
@@ -168,12 +180,20 @@ class CrashReporter:
             faulthandler.enable(self._native, all_threads=True)
 
     def uninstall(self) -> None:
-        sys.excepthook = sys.__excepthook__
-        threading.excepthook = threading.__excepthook__
+        """Put back the hooks (and faulthandler) as they were before install()."""
+        if self._previous is None:
+            return
+        main_hook, thread_hook, faults_on = self._previous
+        self._previous = None
+        sys.excepthook = main_hook
+        threading.excepthook = thread_hook
         if self._native is not None:
             faulthandler.disable()
             self._native.close()
             self._native = None
+            if faults_on and sys.__stderr__ is not None:  # as near as it can be put back
+                with contextlib.suppress(OSError, ValueError):
+                    faulthandler.enable(sys.__stderr__, all_threads=True)
 
     def _main_hook(
         self, kind: type[BaseException], error: BaseException, tb: TracebackType | None

@@ -12,6 +12,7 @@ import ctypes.util
 import os
 import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 # the library find_library looks for, and its Debian / Ubuntu package
 XCB_LIBRARIES = {
@@ -42,11 +43,21 @@ def uses_xcb(env: Mapping[str, str]) -> bool:
     return bool(env.get("DISPLAY")) and not env.get("WAYLAND_DISPLAY")
 
 
+def find_system_or_bundled(name: str) -> str | None:
+    """ctypes' search (the system's library cache), and in the packaged application its own
+    folder first: PyInstaller bundles these libraries, but find_library does not look there."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle is not None:
+        for found in Path(bundle).glob(f"lib{name}.so*"):
+            return str(found)
+    return ctypes.util.find_library(name)
+
+
 def missing_window_library(
     *,
     platform: str = sys.platform,
     env: Mapping[str, str] | None = None,
-    find_library: Callable[[str], str | None] = ctypes.util.find_library,
+    find_library: Callable[[str], str | None] = find_system_or_bundled,
 ) -> str | None:
     """The hint when a system library the window needs is missing, else None."""
     env = os.environ if env is None else env

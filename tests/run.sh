@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # pyzbar (the second QR engine) needs the system's libzbar. Install it where we can; where
 # we cannot, its tests are skipped with the install hint and the terminal uses zxing-cpp.
-if ! ldconfig -p 2>/dev/null | grep -q libzbar; then
+if [ "$(ldconfig -p 2>/dev/null | grep -c libzbar)" = 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "== installing libzbar0 (for pyzbar)"
     apt-get install -y -qq libzbar0 >/dev/null 2>&1 \
@@ -32,7 +32,7 @@ fi
 # Xvfb lets tests/frozen open the packaged application's window on a virtual display; Qt's
 # X11 plugin needs the X client libraries a desktop has (terminal/window_system.py).
 x_packages="xvfb libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
-if ! command -v Xvfb >/dev/null 2>&1 || ! ldconfig -p 2>/dev/null | grep -q libxcb-icccm; then
+if ! command -v Xvfb >/dev/null 2>&1 || [ "$(ldconfig -p 2>/dev/null | grep -c libxcb-icccm)" = 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "== installing $x_packages (a virtual display for the packaged window's test)"
     # shellcheck disable=SC2086
@@ -80,13 +80,19 @@ export LOYALTY_TEST_POSTGRES_URL="${LOYALTY_TEST_POSTGRES_URL:-postgresql+psycop
 if [ "$build_bundle" = 1 ]; then
   QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest --ignore=tests/frozen "$@"
   echo "== packaged application: the frozen doctor, activation and headless demo"
-  if ! wait "$bundle_pid"; then
+  bundle_status=0
+  wait "$bundle_pid" || bundle_status=$?
+  trap - EXIT
+  if [ "$bundle_status" != 0 ]; then
     cat "$bundle_log"
     echo "the packaged application did not build (build.spec)"
     exit 1
   fi
   echo "   bundle: $(du -sh dist/loyalty-terminal | cut -f1) in dist/loyalty-terminal"
   LOYALTY_REQUIRE_BUNDLE=1 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest tests/frozen
-else
+elif [ -n "${LOYALTY_BUNDLE:-}" ]; then
   QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"
+else
+  # no build in this run: an old dist/ would be tested as if it were this tree's
+  QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest --ignore=tests/frozen "$@"
 fi

@@ -16,8 +16,16 @@ class EmbeddedServer:
     """`app` served on 127.0.0.1 (a free port unless given) until `stop()` (safe twice)."""
 
     def __init__(self, app: Any, *, port: int = 0) -> None:
+        # log_config=None: uvicorn's warnings go to the host's logging (the terminal's log
+        # file) instead of its own console handlers, which a windowed program has not got
         config = uvicorn.Config(
-            app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+            app,
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            log_config=None,
+            access_log=False,
+            lifespan="off",
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(

@@ -34,6 +34,7 @@ from terminal.demo.catalog import CatalogSeed, StaffSeed
 from terminal.demo.history import HISTORY_DAYS, replay_history
 from terminal.domain.clock import ManualClock
 from terminal.domain.rules import CompanyRules, PinOperation, PinPolicy
+from terminal.logs import protect
 from terminal.secrets import FileTokens, TokenStore
 from terminal.services.syncing.store import TerminalSyncStore, save_activation
 from terminal.store.models import CompanySettings, TerminalIdentity
@@ -199,10 +200,12 @@ def demo_counter(demo: LiveDemo, demo_dir: Path, index: int, now: datetime) -> t
         store = TerminalSyncStore(database)
         terminal_id = store.terminal_id()
         token = demo.tokens.load(terminal_id) if terminal_id else None
+        protect(token)  # never in a log or a crash report, even the demo's
         if token is None:
             code = demo.activation_code(vendor_id, now)
             answer = client.activate(code, f"Counter {index}")
             save_activation(database, answer, demo.url, now)
+            protect(answer.token)
             demo.tokens.save(answer.terminal_id, answer.token)
             token = answer.token
             terminal_id = answer.terminal_id

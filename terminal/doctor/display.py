@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import sys
 from collections.abc import Callable, Mapping
 
 from terminal.doctor.outcome import Check, Outcome
-from terminal.window_system import missing_window_library
+from terminal.window_system import find_system_or_bundled, missing_window_library
 
 
 def check_window(
     *,
     platform: str = sys.platform,
     env: Mapping[str, str] | None = None,
-    find_library: Callable[[str], str | None] = ctypes.util.find_library,
+    find_library: Callable[[str], str | None] = find_system_or_bundled,
 ) -> Check:
     env = os.environ if env is None else env
     if not platform.startswith("linux"):

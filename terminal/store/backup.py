@@ -32,7 +32,7 @@ def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
         partial.unlink()
     opened = None
     if isinstance(source, Path):
-        opened = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
+        opened = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
         source = opened
     try:
         destination = sqlite3.connect(partial)
@@ -56,9 +56,14 @@ def upgrade_backup_path(database_path: Path, revision: str, now: datetime) -> Pa
     return backups_dir(database_path) / f"{UPGRADE_PREFIX}{revision}-{stamp}.db"
 
 
-def prune_upgrade_backups(database_path: Path, keep: int = KEEP_UPGRADE_BACKUPS) -> None:
+def prune_upgrade_backups(
+    database_path: Path, newest: Path, keep: int = KEEP_UPGRADE_BACKUPS
+) -> None:
+    """Keep `newest` (the copy just made) and the newest others up to `keep` in all, by the
+    time in their names (file times move with clocks and copies)."""
     folder = backups_dir(database_path)
-    copies = sorted(folder.glob(f"{UPGRADE_PREFIX}*.db"), key=lambda p: p.stat().st_mtime)
-    for old in copies[:-keep] if keep else copies:
+    others = [p for p in folder.glob(f"{UPGRADE_PREFIX}*.db") if p != newest]
+    others.sort(key=lambda p: (p.stem.rsplit("-", 1)[-1], p.name))
+    for old in others[: max(len(others) - (keep - 1), 0)]:
         with contextlib.suppress(OSError):
             old.unlink()

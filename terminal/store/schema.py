@@ -18,11 +18,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from terminal.store.backup import copy_database, prune_upgrade_backups, upgrade_backup_path
-from terminal.store.engine import Database, open_database
+from terminal.store.engine import Database, describe_database_error, open_database
 from terminal.store.errors import (
     LocalDatabaseBackupFailed,
+    LocalDatabaseBusy,
     LocalDatabaseError,
     LocalDatabaseTooNew,
     LocalDatabaseUpgradeFailed,
@@ -83,17 +85,31 @@ def upgrade(
         _migrate(engine, config, revision, current)
     except LocalDatabaseTooNew:
         raise
+    except DBAPIError as err:
+        described = describe_database_error(err, backup_of or Path("terminal.db"))
+        if isinstance(described, LocalDatabaseBusy):  # another program holds the file
+            raise described from err
+        if copy is None:
+            raise
+        raise _upgrade_failed(backup_of, current, copy, type(err).__name__) from err
     except Exception as err:
         if copy is None:
             raise
-        log.exception("upgrading %s from schema %s failed", backup_of, current)
         reason = err.message if isinstance(err, LocalDatabaseError) else type(err).__name__
-        raise LocalDatabaseUpgradeFailed(
-            f"Upgrading the loyalty database {backup_of} from schema {current} failed "
-            f"({reason}). The file was not changed, and a copy made just before is at "
-            f"{copy}. Keep both and call support."
-        ) from err
+        raise _upgrade_failed(backup_of, current, copy, reason) from err
     return copy
+
+
+def _upgrade_failed(
+    path: Path | None, current: str | None, copy: Path, reason: str
+) -> LocalDatabaseUpgradeFailed:
+    log.error("upgrading %s from schema %s failed (%s); a copy is at %s", path, current,
+              reason, copy)  # fmt: skip
+    return LocalDatabaseUpgradeFailed(
+        f"Upgrading the loyalty database {path} from schema {current} failed ({reason}). "
+        f"The file was not changed, and a copy made just before is at {copy}. Keep both "
+        "and call support."
+    )
 
 
 def _backup_before_upgrade(engine: Engine, path: Path, current: str, now: datetime) -> Path:
@@ -108,7 +124,7 @@ def _backup_before_upgrade(engine: Engine, path: Path, current: str, now: dateti
             f"made first could not be written to {target.parent} ({err}). Nothing was "
             "changed: free some disk space or fix the folder's permissions, then start again."
         ) from err
-    prune_upgrade_backups(path)
+    prune_upgrade_backups(path, target)
     log.info("before upgrading %s from schema %s: a copy at %s", path, current, target)
     return target
 

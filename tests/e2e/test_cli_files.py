@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,8 +52,9 @@ def test_a_command_writes_its_log_in_the_data_dir(
 ) -> None:
     assert main(["--data-dir", str(tmp_path), "backup"]) == 2  # nothing to back up yet
     assert "there is no database at" in capsys.readouterr().err
-    log = (tmp_path / "logs" / "terminal.log").read_text(encoding="utf-8")
+    log = (tmp_path / "logs" / "tools.log").read_text(encoding="utf-8")  # not the counter's
     assert f"loyalty-terminal {app_version()} started: backup" in log
+    assert "there is no database at" in log  # the reason is logged, not only printed
 
 
 def test_backup_writes_a_consistent_copy(
@@ -99,3 +101,38 @@ def test_a_wrong_settings_file_in_the_data_dir_is_named(
     assert main(["--data-dir", str(tmp_path), "backup"]) == 2
     err = capsys.readouterr().err
     assert "settings.toml has wrong values: camera_index" in err
+
+
+def test_a_bug_in_a_command_gets_a_crash_report_without_the_token(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import terminal.__main__ as cli
+    from terminal.logs import protect
+
+    token = "tok_crash_0123456789abcdef0123"
+    protect(token)
+
+    def broken(_args: object, _settings: object) -> int:
+        raise RuntimeError(f"unexpected, with {token}")  # stands for a bug in a command
+
+    monkeypatch.setattr(cli, "_backup", broken)
+    assert main(["backup", "--data-dir", str(tmp_path)]) == 1
+    (report,) = (tmp_path / "logs" / "crashes").glob("crash-*.txt")
+    text = report.read_text(encoding="utf-8")
+    assert "RuntimeError: unexpected, with [redacted]" in text
+    assert token not in (tmp_path / "logs" / "tools.log").read_text(encoding="utf-8")
+
+
+def test_the_windowed_program_has_no_streams_and_still_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyInstaller's windowed program on Windows and macOS: sys.stdout and sys.stderr are
+    None. The headless demo (with its embedded server's logging) must run all the same."""
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    code = main(["--data-dir", str(tmp_path), "demo", "--headless", "--customers", "5"])
+    written = [sys.stdout, sys.stderr]
+    for stream in written:
+        stream.close()  # the null device the program put in their place
+    assert code == 0
+    assert "started: demo" in (tmp_path / "logs" / "terminal.log").read_text(encoding="utf-8")

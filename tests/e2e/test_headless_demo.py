@@ -45,7 +45,7 @@ def test_the_headless_demo_plays_the_counter_session(
     assert "points: they agree" in out
     assert "Demo finished: 14 operations done, 8 refused as expected." in out
 
-    database = open_current(tmp_path / "demo-terminal.db")
+    database = open_current(tmp_path / "demo" / "demo-terminal.db")
     with database.reader() as session:
         assert session.scalar(select(func.count()).select_from(LoyaltyCard)) == 13
         for card in session.scalars(select(LoyaltyCard)):
@@ -73,7 +73,8 @@ def test_a_second_run_reuses_the_demo_database(
 def test_a_damaged_demo_database_gets_a_clear_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "demo-terminal.db").write_bytes(b"garbage, not a database" * 100)
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "demo-terminal.db").write_bytes(b"garbage, not a database" * 100)
     assert main(["demo", "--headless", "--data-dir", str(tmp_path)]) == 2
     assert "damaged or is not a loyalty database" in capsys.readouterr().err
 
@@ -99,5 +100,5 @@ def test_the_counter_without_a_display_says_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    assert main([]) == 2
+    assert main(["--data-dir", str(tmp_path)]) == 2  # (its log in tmp_path, not the user's)
     assert "no display found" in capsys.readouterr().err

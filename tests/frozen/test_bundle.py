@@ -30,6 +30,7 @@ def test_the_bundle_has_both_programs_and_its_resources(bundle: Bundle) -> None:
         "loyalty_de.qm",
     }
     assert not (internal / "resources" / "screenshots").exists()  # the README's, not the app's
+    assert not list(internal.glob("libzbar*"))  # pyzbar uses the system's (Linux, macOS)
     versions = internal / "terminal" / "store" / "migrations" / "versions"
     assert any(versions.glob(f"{head_revision()}_*.py"))
     assert (internal / "sync" / "server" / "migrations" / "env.py").exists()
@@ -61,7 +62,7 @@ def test_frozen_doctor_offline_checks_everything_but_the_server(
     assert all(check["outcome"] == "SKIP" for name, check in checks.items() if "server" in name)
     failed = [name for name, check in checks.items() if check["outcome"] == "FAIL"]
     assert done.returncode == (1 if failed else 0), done.stderr
-    assert (data / "logs" / "terminal.log").exists()  # --data-dir holds the logs too
+    assert (data / "logs" / "tools.log").exists()  # --data-dir holds the logs too
 
 
 def test_frozen_activate_then_doctor_online_then_backup(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +12,11 @@ import pytest
 
 from terminal.store.backup import KEEP_UPGRADE_BACKUPS, backups_dir, copy_database
 from terminal.store.engine import open_database
-from terminal.store.errors import LocalDatabaseError
+from terminal.store.errors import (
+    LocalDatabaseBackupFailed,
+    LocalDatabaseBusy,
+    LocalDatabaseUpgradeFailed,
+)
 from terminal.store.schema import current_revision, head_revision, open_current, upgrade
 
 OLD = "0007"
@@ -26,12 +31,16 @@ def _old_file(path: Path) -> None:
 
 
 def _revision(path: Path) -> str:
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _content(path: Path) -> tuple[str, list[str]]:
+    """The main file's bytes after a full checkpoint, and the whole schema and data."""
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        dump = list(connection.iterdump())
+    return hashlib.sha256(path.read_bytes()).hexdigest(), dump
 
 
 def test_an_upgrade_copies_the_file_first_and_the_copy_is_the_old_schema(tmp_path: Path) -> None:
@@ -44,7 +53,7 @@ def test_an_upgrade_copies_the_file_first_and_the_copy_is_the_old_schema(tmp_pat
     (copy,) = backups_dir(path).glob("before-upgrade-*.db")
     assert copy.name.startswith(f"before-upgrade-{OLD}-")
     assert _revision(copy) == OLD
-    with sqlite3.connect(copy) as connection:
+    with closing(sqlite3.connect(copy)) as connection:
         assert connection.execute("SELECT name FROM companies").fetchall() == [("Old Company",)]
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
@@ -73,21 +82,58 @@ def test_only_the_newest_upgrade_copies_are_kept(tmp_path: Path) -> None:
     assert kept == set(copies[-KEEP_UPGRADE_BACKUPS:])
 
 
+def test_the_copy_just_made_is_kept_even_when_older_copies_look_newer(tmp_path: Path) -> None:
+    """A clock that was ahead once named copies in the future: the new one still stays."""
+    path = tmp_path / "terminal.db"
+    _old_file(path)
+    folder = backups_dir(path)
+    folder.mkdir()
+    future = [folder / f"before-upgrade-0006-2030010{n}T000000Z.db" for n in range(1, 5)]
+    for copy in future:
+        copy.write_bytes(b"an older copy")
+    database = open_database(path)
+    try:
+        made = upgrade(database.engine, backup_of=path, now=datetime(2026, 12, 4, tzinfo=UTC))
+    finally:
+        database.dispose()
+    assert made is not None
+    assert made.exists()
+    assert set(folder.glob("before-upgrade-*.db")) == {made, *future[-2:]}
+
+
+def test_a_file_another_program_holds_locked_is_busy_not_broken(tmp_path: Path) -> None:
+    path = tmp_path / "terminal.db"
+    _old_file(path)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        database = open_database(path, busy_timeout_ms=50)
+        try:
+            with pytest.raises(LocalDatabaseBusy):
+                upgrade(database.engine, backup_of=path)
+        finally:
+            database.dispose()
+    finally:
+        holder.rollback()
+        holder.close()
+    assert _revision(path) == OLD
+
+
 def test_a_failed_upgrade_leaves_the_file_untouched_and_names_the_copy(tmp_path: Path) -> None:
     path = tmp_path / "terminal.db"
     _old_file(path)
     # a reference to nothing, which the upgrade's final check refuses
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute(
             "INSERT INTO vendors (id, company_id, name, timezone, is_active, country) "
             "VALUES (7, 99, 'Orphan', 'Europe/Paris', 1, 'FR')"
         )
-    before = _digest(path)
+    before = _content(path)
 
-    with pytest.raises(LocalDatabaseError) as raised:
+    with pytest.raises(LocalDatabaseUpgradeFailed) as raised:
         open_current(path)
 
-    assert _digest(path) == before
+    assert _content(path) == before  # not one table, row or page changed
     assert _revision(path) == OLD
     (copy,) = backups_dir(path).glob("before-upgrade-*.db")
     message = raised.value.message
@@ -101,7 +147,7 @@ def test_a_copy_that_cannot_be_written_stops_the_upgrade_with_the_reason(tmp_pat
     _old_file(path)
     backups_dir(path).write_text("a file where the folder should be")
 
-    with pytest.raises(LocalDatabaseError) as raised:
+    with pytest.raises(LocalDatabaseBackupFailed) as raised:
         open_current(path)
 
     assert "could not be written" in raised.value.message
@@ -118,6 +164,6 @@ def test_copy_database_makes_a_consistent_copy_of_a_file_in_use(tmp_path: Path) 
     finally:
         database.dispose()
     assert current_revision(open_database(copy).engine) == head_revision()
-    with sqlite3.connect(copy) as connection:
+    with closing(sqlite3.connect(copy)) as connection:
         assert connection.execute("SELECT name FROM companies").fetchall() == [("Live",)]
     assert not list((tmp_path / "out").glob(".*partial"))

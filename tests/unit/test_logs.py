@@ -148,3 +148,37 @@ def test_short_values_are_not_treated_as_secrets() -> None:
     redactor.protect("abc")
     redactor.protect(None)
     assert redactor.scrub("abc def") == "abc def"
+
+
+def test_other_authorization_schemes_lose_their_whole_value() -> None:
+    redactor = Redactor()
+    assert redactor.scrub("Authorization: Basic dXNlcjpwYXNz") == f"Authorization: {REDACTED}"
+    assert redactor.scrub("{'authorization': 'Token abc123'}") == (
+        f"{{'authorization': '{REDACTED}'}}"
+    )
+
+
+def test_uninstall_puts_back_the_hooks_that_were_there(tmp_path: Path) -> None:
+    import faulthandler
+    import sys
+
+    before = (sys.excepthook, threading.excepthook, faulthandler.is_enabled())
+    reporter = CrashReporter(tmp_path)
+    reporter.install()
+    assert sys.excepthook != before[0]
+    reporter.uninstall()
+    assert (sys.excepthook, threading.excepthook, faulthandler.is_enabled()) == before
+
+
+def test_the_token_store_tells_the_redactor_every_token(tmp_path: Path) -> None:
+    from terminal.activation import token_store
+    from terminal.config import Settings
+    from tests.sync.test_token_store import MemoryKeyring
+
+    saved, loaded = "tok_saved_0123456789abcdef", "tok_loaded_0123456789abcdef"
+    keyring = MemoryKeyring()
+    keyring.set_password("loyalty-terminal", "t-2", loaded)
+    store = token_store(Settings(data_dir=tmp_path), backend=keyring)
+    store.save("t-1", saved)
+    assert store.load("t-2") == loaded
+    assert logs.REDACTOR.scrub(f"{saved} {loaded}") == f"{REDACTED} {REDACTED}"
