@@ -1,0 +1,180 @@
+"""The back office's pages under /admin: sign-in, sign-out and the programs dashboard.
+
+Every page but sign-in needs a session (web/accounts.py) and shows only the admin's own
+company. Every form carries a CSRF token: the session's, or before sign-in a random one in
+its own cookie (double submit); a POST without the right one is refused with 403 and
+changes nothing. Sign-in attempts are limited per client address (ratelimit.py's
+`admin_sign_in` rule) on top of the account lockout.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from sync.server import ratelimit
+from sync.server.web.accounts import AdminAuth, AdminContext, SignInRefused, same_token
+from sync.server.web.dashboard import PERIODS, STORE_HEADINGS, dashboard
+
+HERE = Path(__file__).parent
+SESSION_COOKIE = "loyalty_admin"
+SIGN_IN_CSRF_COOKIE = "loyalty_admin_csrf"
+COOKIE_PATH = "/admin"
+templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html
+
+
+def static_files() -> StaticFiles:
+    return StaticFiles(directory=str(HERE / "static"))
+
+
+def router(auth: AdminAuth) -> APIRouter:
+    pages = APIRouter(prefix="/admin", include_in_schema=False)
+
+    def signed_in(request: Request) -> AdminContext | None:
+        return auth.session_of(request.cookies.get(SESSION_COOKIE))
+
+    @pages.get("/sign-in", name="admin_sign_in_page")
+    def sign_in_page(request: Request) -> Response:
+        if signed_in(request) is not None:
+            return _see_other(request, "admin_dashboard")
+        notice = "You are signed out." if request.query_params.get("signed_out") else None
+        return _sign_in_form(request, notice=notice)
+
+    @pages.post("/sign-in", name="admin_sign_in")
+    def sign_in(
+        request: Request,
+        email: Annotated[str, Form(max_length=320)] = "",
+        password: Annotated[str, Form(max_length=1024)] = "",
+        csrf_token: Annotated[str, Form(max_length=128)] = "",
+    ) -> Response:
+        if not same_token(request.cookies.get(SIGN_IN_CSRF_COOKIE), csrf_token):
+            return _forbidden(request)
+        try:
+            ratelimit.limiter_of(request).hit(
+                "admin_sign_in", ratelimit.client_ip(request), fail_open=False
+            )
+        except ratelimit.RateLimited as limited:
+            problem = (
+                "Too many sign-in attempts from this address. "
+                f"Try again in {limited.retry_after} seconds."
+            )
+            response = _sign_in_form(request, problem=problem, email=email, status=429)
+            response.headers["Retry-After"] = str(limited.retry_after)
+            return response
+        try:
+            new = auth.sign_in(email, password)
+        except SignInRefused as refused:
+            problem = (
+                f"Too many failed attempts: this account is locked for {refused.minutes} "
+                "more minute(s)."
+                if refused.code == "locked"
+                else "Wrong email or password."
+            )
+            return _sign_in_form(request, problem=problem, email=email, status=401)
+        response = _see_other(request, "admin_dashboard")
+        _set_cookie(request, response, SESSION_COOKIE, new.token)
+        response.delete_cookie(SIGN_IN_CSRF_COOKIE, path=COOKIE_PATH)
+        return response
+
+    @pages.post("/sign-out", name="admin_sign_out")
+    def sign_out(
+        request: Request, csrf_token: Annotated[str, Form(max_length=128)] = ""
+    ) -> Response:
+        admin = signed_in(request)
+        if admin is None:
+            return _see_other(request, "admin_sign_in_page")
+        if not same_token(admin.csrf_token, csrf_token):
+            return _forbidden(request)
+        auth.sign_out(request.cookies.get(SESSION_COOKIE))
+        response = RedirectResponse(
+            str(request.url_for("admin_sign_in_page")) + "?signed_out=1", status_code=303
+        )
+        response.delete_cookie(SESSION_COOKIE, path=COOKIE_PATH)
+        return response
+
+    @pages.get("", name="admin_dashboard")
+    @pages.get("/", include_in_schema=False)
+    def programs(request: Request, days: int = 30) -> Response:
+        admin = signed_in(request)
+        if admin is None:
+            return _see_other(request, "admin_sign_in_page")
+        chosen = days if days in PERIODS else 30
+        with request.app.state.read_sessions() as session:
+            view = dashboard(session, admin.company_id, chosen, request.app.state.clock.now())
+        return _page(
+            request,
+            "dashboard.html",
+            admin,
+            program=view.program,
+            figures=view.figures,
+            stores=view.stores,
+            chart=view.chart,
+            periods=PERIODS,
+            chosen=chosen,
+            store_headings=STORE_HEADINGS,
+        )
+
+    return pages
+
+
+def _page(request: Request, name: str, admin: AdminContext, **context: Any) -> HTMLResponse:
+    company = {"name": admin.company_name}
+    return templates.TemplateResponse(
+        request,
+        name,
+        {"admin": admin, "company": company, "csrf_token": admin.csrf_token, **context},
+    )
+
+
+def _sign_in_form(
+    request: Request,
+    *,
+    problem: str | None = None,
+    notice: str | None = None,
+    email: str = "",
+    status: int = 200,
+) -> HTMLResponse:
+    token = request.cookies.get(SIGN_IN_CSRF_COOKIE) or secrets.token_urlsafe(32)
+    response = templates.TemplateResponse(
+        request,
+        "sign_in.html",
+        {
+            "admin": None,
+            "csrf_token": token,
+            "problem": problem,
+            "notice": notice,
+            "email": email,
+        },
+        status_code=status,
+    )
+    _set_cookie(request, response, SIGN_IN_CSRF_COOKIE, token)
+    return response
+
+
+def _set_cookie(request: Request, response: Response, name: str, value: str) -> None:
+    response.set_cookie(
+        name,
+        value,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path=COOKIE_PATH,
+    )
+
+
+def _see_other(request: Request, route: str) -> RedirectResponse:
+    return RedirectResponse(str(request.url_for(route)), status_code=303)
+
+
+def _forbidden(request: Request) -> HTMLResponse:
+    return HTMLResponse(
+        "<!doctype html><title>Refused</title><p>This form has expired or did not come from "
+        f'this site. <a href="{request.url_for("admin_sign_in_page")}">Start again</a>.</p>',
+        status_code=403,
+    )
