@@ -45,6 +45,13 @@ def main() -> None:
                 page.click("button[type=submit]")
                 page.wait_for_url(f"{site.url}/admin")
                 page.screenshot(path=str(out / f"dashboard-{name}.png"), full_page=True)
+                page.goto(f"{site.url}/admin/program")
+                page.fill("#stamps_target", "0")
+                page.click("text=Save the program")
+                page.screenshot(path=str(out / f"program-refused-{name}.png"), full_page=True)
+                page.goto(f"{site.url}/admin/stores")
+                page.click("text=New activation code for Station")
+                page.screenshot(path=str(out / f"stores-{name}.png"), full_page=True)
                 context.close()
             browser.close()
         for client in api.clients:

@@ -10,23 +10,21 @@ changes nothing. Sign-in attempts are limited per client address (ratelimit.py's
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 
 from sync.server import ratelimit
+from sync.server.web import program_pages, store_pages
 from sync.server.web.accounts import AdminAuth, AdminContext, SignInRefused, same_token
 from sync.server.web.dashboard import PERIODS, STORE_HEADINGS, dashboard
+from sync.server.web.rendering import HERE, forbidden, page, see_other, templates
 
-HERE = Path(__file__).parent
 SESSION_COOKIE = "loyalty_admin"
 SIGN_IN_CSRF_COOKIE = "loyalty_admin_csrf"
 COOKIE_PATH = "/admin"
-templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html
 
 
 def static_files() -> StaticFiles:
@@ -40,9 +38,9 @@ def router(auth: AdminAuth) -> APIRouter:
         return auth.session_of(request.cookies.get(SESSION_COOKIE))
 
     @pages.get("/sign-in", name="admin_sign_in_page")
-    def sign_in_page(request: Request) -> Response:
+    def sign_inpage(request: Request) -> Response:
         if signed_in(request) is not None:
-            return _see_other(request, "admin_dashboard")
+            return see_other(request, "admin_dashboard")
         notice = "You are signed out." if request.query_params.get("signed_out") else None
         return _sign_in_form(request, notice=notice)
 
@@ -54,7 +52,7 @@ def router(auth: AdminAuth) -> APIRouter:
         csrf_token: Annotated[str, Form(max_length=128)] = "",
     ) -> Response:
         if not same_token(request.cookies.get(SIGN_IN_CSRF_COOKIE), csrf_token):
-            return _forbidden(request)
+            return forbidden(request)
         try:
             ratelimit.limiter_of(request).hit(
                 "admin_sign_in", ratelimit.client_ip(request), fail_open=False
@@ -77,7 +75,7 @@ def router(auth: AdminAuth) -> APIRouter:
                 else "Wrong email or password."
             )
             return _sign_in_form(request, problem=problem, email=email, status=401)
-        response = _see_other(request, "admin_dashboard")
+        response = see_other(request, "admin_dashboard")
         _set_cookie(request, response, SESSION_COOKIE, new.token)
         response.delete_cookie(SIGN_IN_CSRF_COOKIE, path=COOKIE_PATH)
         return response
@@ -88,9 +86,9 @@ def router(auth: AdminAuth) -> APIRouter:
     ) -> Response:
         admin = signed_in(request)
         if admin is None:
-            return _see_other(request, "admin_sign_in_page")
+            return see_other(request, "admin_sign_in_page")
         if not same_token(admin.csrf_token, csrf_token):
-            return _forbidden(request)
+            return forbidden(request)
         auth.sign_out(request.cookies.get(SESSION_COOKIE))
         response = RedirectResponse(
             str(request.url_for("admin_sign_in_page")) + "?signed_out=1", status_code=303
@@ -103,11 +101,11 @@ def router(auth: AdminAuth) -> APIRouter:
     def programs(request: Request, days: int = 30) -> Response:
         admin = signed_in(request)
         if admin is None:
-            return _see_other(request, "admin_sign_in_page")
+            return see_other(request, "admin_sign_in_page")
         chosen = days if days in PERIODS else 30
         with request.app.state.read_sessions() as session:
             view = dashboard(session, admin.company_id, chosen, request.app.state.clock.now())
-        return _page(
+        return page(
             request,
             "dashboard.html",
             admin,
@@ -120,16 +118,9 @@ def router(auth: AdminAuth) -> APIRouter:
             store_headings=STORE_HEADINGS,
         )
 
+    program_pages.register(pages, signed_in)
+    store_pages.register(pages, signed_in)
     return pages
-
-
-def _page(request: Request, name: str, admin: AdminContext, **context: Any) -> HTMLResponse:
-    company = {"name": admin.company_name}
-    return templates.TemplateResponse(
-        request,
-        name,
-        {"admin": admin, "company": company, "csrf_token": admin.csrf_token, **context},
-    )
 
 
 def _sign_in_form(
@@ -165,16 +156,4 @@ def _set_cookie(request: Request, response: Response, name: str, value: str) -> 
         samesite="strict",
         secure=request.url.scheme == "https",
         path=COOKIE_PATH,
-    )
-
-
-def _see_other(request: Request, route: str) -> RedirectResponse:
-    return RedirectResponse(str(request.url_for(route)), status_code=303)
-
-
-def _forbidden(request: Request) -> HTMLResponse:
-    return HTMLResponse(
-        "<!doctype html><title>Refused</title><p>This form has expired or did not come from "
-        f'this site. <a href="{request.url_for("admin_sign_in_page")}">Start again</a>.</p>',
-        status_code=403,
     )
