@@ -92,6 +92,7 @@ def make_site(tmp_path: Path, rate_limits: RateLimits | None = None) -> Iterator
         admin.create_staff(session, a.id, "Alice", "2468", START, pin_hash=hash_pin("2468", n=16))
         b = admin.create_company(session, "Company B", START)
         admin.create_vendor(session, b.id, "B Harbour", START, country="FR")
+        admin.create_staff(session, b.id, "Bea", "2468", START, pin_hash=hash_pin("2468", n=16))
         company_a, company_b = a.id, b.id
     auth = AdminAuth(sessions, clock, CHEAP)
     auth.create_admin(company_a, "ada@a.example", "Ada <Admin>", PASSWORD)

@@ -52,6 +52,11 @@ def main() -> None:
                 page.goto(f"{site.url}/admin/stores")
                 page.click("text=New activation code for Station")
                 page.screenshot(path=str(out / f"stores-{name}.png"), full_page=True)
+                page.goto(f"{site.url}/admin/staff")
+                page.fill("#staff-name", "New cashier")
+                page.fill("#staff-pin", "1111")
+                page.click("button:text('Add')")
+                page.screenshot(path=str(out / f"staff-refused-{name}.png"), full_page=True)
                 context.close()
             browser.close()
         for client in api.clients:
