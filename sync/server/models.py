@@ -509,6 +509,11 @@ class LedgerEntry(Base):
     # A conflict for a manager: applied although the rules say it should not have been
     # (an overdraft, the daily stamp limit exceeded across terminals while offline).
     flagged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # a flagged entry resolved by a manager in the back office (sync/server/conflicts_admin)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    resolved_by: Mapped[str | None] = mapped_column(String(120))
+    resolution: Mapped[str | None] = mapped_column(String(16))  # adjusted, written_off
+    resolution_note: Mapped[str | None] = mapped_column(String(500))
 
 
 class ChangeLog(Base):

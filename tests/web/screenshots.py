@@ -11,6 +11,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from tests.web.conftest import PASSWORD, chromium_path, make_site
+from tests.web.test_admin_conflicts import _overdraft as overdraft
 
 SIZES = (("desktop", {"width": 1366, "height": 768}), ("phone", {"width": 390, "height": 844}))
 
@@ -28,6 +29,7 @@ def main() -> None:
         for _ in range(5):
             card = till.enroll()
             till.push([till.entry("POINTS_EARNED", card, points_delta=30, purchase_amount=3000)])
+        _card, _entry, more_clients = overdraft(site)  # one conflict for the queue
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=chromium_path(), args=["--no-sandbox"]
@@ -57,9 +59,11 @@ def main() -> None:
                 page.fill("#staff-pin", "1111")
                 page.click("button:text('Add')")
                 page.screenshot(path=str(out / f"staff-refused-{name}.png"), full_page=True)
+                page.goto(f"{site.url}/admin/conflicts")
+                page.screenshot(path=str(out / f"conflicts-{name}.png"), full_page=True)
                 context.close()
             browser.close()
-        for client in api.clients:
+        for client in [*api.clients, *more_clients]:
             client.close()
         for _ in sites:  # the server stops
             pass

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from sync.server import ratelimit
-from sync.server.web import program_pages, staff_pages, store_pages
+from sync.server.web import conflict_pages, program_pages, staff_pages, store_pages
 from sync.server.web.accounts import AdminAuth, AdminContext, SignInRefused, same_token
 from sync.server.web.dashboard import PERIODS, STORE_HEADINGS, dashboard
 from sync.server.web.rendering import HERE, forbidden, page, see_other, templates
@@ -121,6 +121,7 @@ def router(auth: AdminAuth) -> APIRouter:
     program_pages.register(pages, signed_in)
     store_pages.register(pages, signed_in)
     staff_pages.register(pages, signed_in)
+    conflict_pages.register(pages, signed_in)
     return pages
 
 
