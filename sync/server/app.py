@@ -120,7 +120,8 @@ def create_app(
     # the back office's pages (server-rendered; their own headers, sessions and CSRF)
     app.add_middleware(PageSecurityHeaders)
     app.mount("/admin/static", web_routes.static_files(), name="admin_static")
-    app.include_router(web_routes.router(AdminAuth(sessions, server_clock, admin_passwords)))
+    app.state.admin_auth = AdminAuth(sessions, server_clock, admin_passwords)
+    app.include_router(web_routes.router())
     return app
 
 

@@ -40,9 +40,14 @@ class Passwords:
 
     def __init__(self, hasher: PasswordHasher | None = None) -> None:
         self._hasher = hasher or PasswordHasher()
-        # a hash to check against when the account does not exist: the same work, so the
-        # answer's time does not tell which addresses have an account
-        self._decoy = self._hasher.hash("not the password of anyone")
+        self._decoy: str | None = None  # made at the first sign-in, not with every server
+
+    def _decoy_hash(self) -> str:
+        """A hash to check against when the account does not exist: the same work, so the
+        answer's time does not tell which addresses have an account."""
+        if self._decoy is None:
+            self._decoy = self._hasher.hash("not the password of anyone")
+        return self._decoy
 
     def hash(self, password: str) -> str:
         return self._hasher.hash(password)
@@ -51,7 +56,8 @@ class Passwords:
         if len(password) > MAX_LENGTH:
             return False
         try:
-            return self._hasher.verify(stored or self._decoy, password) and stored is not None
+            matched = self._hasher.verify(stored or self._decoy_hash(), password)
+            return matched and stored is not None
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
 

@@ -10,6 +10,7 @@ changes nothing. Sign-in attempts are limited per client address (ratelimit.py's
 from __future__ import annotations
 
 import secrets
+from functools import cache
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -31,11 +32,20 @@ def static_files() -> StaticFiles:
     return StaticFiles(directory=str(HERE / "static"))
 
 
-def router(auth: AdminAuth) -> APIRouter:
-    pages = APIRouter(prefix="/admin", include_in_schema=False)
+def auth_of(request: Request) -> AdminAuth:
+    auth: AdminAuth = request.app.state.admin_auth
+    return auth
 
-    def signed_in(request: Request) -> AdminContext | None:
-        return auth.session_of(request.cookies.get(SESSION_COOKIE))
+
+def signed_in(request: Request) -> AdminContext | None:
+    return auth_of(request).session_of(request.cookies.get(SESSION_COOKIE))
+
+
+@cache
+def router() -> APIRouter:
+    """The pages, built once per process (FastAPI's route setup is not free, and every
+    app of a test run would pay it again); each app gives its AdminAuth in app.state."""
+    pages = APIRouter(prefix="/admin", include_in_schema=False)
 
     @pages.get("/sign-in", name="admin_sign_in_page")
     def sign_inpage(request: Request) -> Response:
@@ -66,7 +76,7 @@ def router(auth: AdminAuth) -> APIRouter:
             response.headers["Retry-After"] = str(limited.retry_after)
             return response
         try:
-            new = auth.sign_in(email, password)
+            new = auth_of(request).sign_in(email, password)
         except SignInRefused as refused:
             problem = (
                 f"Too many failed attempts: this account is locked for {refused.minutes} "
@@ -89,7 +99,7 @@ def router(auth: AdminAuth) -> APIRouter:
             return see_other(request, "admin_sign_in_page")
         if not same_token(admin.csrf_token, csrf_token):
             return forbidden(request)
-        auth.sign_out(request.cookies.get(SESSION_COOKIE))
+        auth_of(request).sign_out(request.cookies.get(SESSION_COOKIE))
         response = RedirectResponse(
             str(request.url_for("admin_sign_in_page")) + "?signed_out=1", status_code=303
         )
