@@ -44,19 +44,6 @@ if ! command -v Xvfb >/dev/null 2>&1 || [ "$(ldconfig -p 2>/dev/null | grep -c l
   fi
 fi
 
-# The system's Chromium, which Playwright drives for the web pages' tests (tests/web);
-# Playwright's own browser download is not used.
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "== installing chromium (the browser of the web pages' tests)"
-    apt-get install -y -qq chromium >/dev/null 2>&1 \
-      || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; } \
-      || echo "   could not install chromium: the web pages' tests will fail"
-  else
-    echo "== chromium is missing: the web pages' tests will fail (sudo apt-get install chromium)"
-  fi
-fi
-
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi

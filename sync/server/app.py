@@ -61,10 +61,6 @@ from sync.server.models import (
     fits_integer,
 )
 from sync.server.requestlog import RequestLog
-from sync.server.web import routes as web_routes
-from sync.server.web.accounts import AdminAuth
-from sync.server.web.headers import PageSecurityHeaders
-from sync.server.web.passwords import Passwords
 from terminal.domain.cards import (
     CARD_NUMBER_DIGITS,
     is_qr_token,
@@ -92,7 +88,6 @@ def create_app(
     create_schema: bool = True,
     max_clock_skew: timedelta = ledger.DEFAULT_MAX_CLOCK_SKEW,
     rate_limits: ratelimit.RateLimits | None = None,
-    admin_passwords: Passwords | None = None,
 ) -> FastAPI:
     logs.install()  # error logs never carry card tokens or credentials
     engine = make_engine(database) if isinstance(database, str) else database
@@ -117,11 +112,6 @@ def create_app(
     app.state.clock = server_clock  # for dependencies outside the router (authentication)
     app.include_router(_router(server_clock, block_size, max_clock_skew))
     app.include_router(health.router(engine))  # no auth, no protocol header, no limit
-    # the back office's pages (server-rendered; their own headers, sessions and CSRF)
-    app.add_middleware(PageSecurityHeaders)
-    app.mount("/admin/static", web_routes.static_files(), name="admin_static")
-    app.state.admin_auth = AdminAuth(sessions, server_clock, admin_passwords)
-    app.include_router(web_routes.router())
     return app
 
 

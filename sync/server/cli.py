@@ -17,7 +17,6 @@
     loyalty-server conflicts --company ID                     (entries flagged for a manager)
     loyalty-server prune-changes [--keep-days 90] [--now ISO]     (the daily change-log job)
     loyalty-server backup DEST.db [--force]            (a consistent copy of a SQLite database)
-    loyalty-server create-admin --company ID --email E --name N     (the back office, /admin)
 
 The database is --database URL, else $LOYALTY_SERVER_DATABASE, else a SQLite file in the
 platform's data directory.
@@ -53,7 +52,6 @@ COMMAND_MODULES = (
     "sync.server.cli_program",  # program, rewards, settings, terminals, audit
     "sync.server.cli_jobs",  # prune-changes
     "sync.server.cli_conflicts",  # conflicts
-    "sync.server.cli_admins",  # create-admin
 )
 
 

@@ -170,11 +170,7 @@ def legacy_revision(connection: Connection) -> str | None:
 
     terminals = columns("terminals")
     ledger = columns("ledger_entries")
-    # 0006 to 0011: models of work in progress after the last release (dev databases).
-    if "resolved_at" in ledger:
-        return "0011"
-    if "admin_accounts" in tables:
-        return "0010"
+    # 0006 to 0009: models of work in progress after the last release (dev databases).
     ledger_indexes = {ix["name"] for ix in inspector.get_indexes("ledger_entries")}
     if "ix_ledger_entries_company_time" in ledger_indexes:
         return "0009"

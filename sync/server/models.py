@@ -509,11 +509,6 @@ class LedgerEntry(Base):
     # A conflict for a manager: applied although the rules say it should not have been
     # (an overdraft, the daily stamp limit exceeded across terminals while offline).
     flagged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    # a flagged entry resolved by a manager in the back office (sync/server/conflicts_admin)
-    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    resolved_by: Mapped[str | None] = mapped_column(String(120))
-    resolution: Mapped[str | None] = mapped_column(String(16))  # adjusted, written_off
-    resolution_note: Mapped[str | None] = mapped_column(String(500))
 
 
 class ChangeLog(Base):
@@ -569,36 +564,6 @@ class AuditRecord(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-
-
-class AdminAccount(Base):
-    """A company admin of the web back office (sync/server/web/accounts.py)."""
-
-    __tablename__ = "admin_accounts"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
-    email: Mapped[str] = mapped_column(String(320), unique=True)  # normalized
-    name: Mapped[str] = mapped_column(String(120))
-    password_hash: Mapped[str] = mapped_column(String(255))  # Argon2id, salted
-    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
-    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    last_sign_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-
-
-class AdminSession(Base):
-    """A signed-in browser: the SHA-256 of its cookie's random token, never the token."""
-
-    __tablename__ = "admin_sessions"
-
-    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    admin_id: Mapped[int] = mapped_column(ForeignKey("admin_accounts.id"), index=True)
-    csrf_token: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class ServerState(Base):

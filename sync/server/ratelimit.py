@@ -67,9 +67,6 @@ class RateLimits:
     pin_status: str = "30/minute"  # per terminal
     push: str = "120/minute"  # per terminal
     stats: str = "30/minute;300/hour"  # per terminal: a manager's Activity screen, refreshed
-    # per client IP, every back-office sign-in attempt (the account also locks after 5
-    # failures in a row): an office of admins behind one address signs in a few times a day
-    admin_sign_in: str = "10/minute;100/hour"
     enabled: bool = True
 
     def __post_init__(self) -> None:
@@ -96,7 +93,6 @@ _WHAT = {
     "pin_status": "PIN status reports from this terminal",
     "push": "pushes from this terminal",
     "stats": "activity figures asked by this terminal",
-    "admin_sign_in": "sign-in attempts from this address",
 }
 
 

@@ -29,11 +29,10 @@ from sync.server import admin, auth
 from sync.server.app import create_app
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.embedded import EmbeddedServer
-from sync.server.models import AdminAccount, Company, Staff, Vendor
-from sync.server.web.accounts import AdminAuth
+from sync.server.models import Company, Staff, Vendor
 from terminal.demo.catalog import CatalogSeed, StaffSeed
 from terminal.demo.history import HISTORY_DAYS, replay_history
-from terminal.domain.clock import ManualClock, SystemClock
+from terminal.domain.clock import ManualClock
 from terminal.domain.rules import CompanyRules, PinOperation, PinPolicy
 from terminal.logs import protect
 from terminal.secrets import FileTokens, TokenStore
@@ -42,8 +41,6 @@ from terminal.store.models import CompanySettings, TerminalIdentity
 from terminal.store.schema import open_current
 
 SERVER_FILE = "demo-server.db"
-DEMO_ADMIN_EMAIL = "admin@demo.example"
-DEMO_ADMIN_PASSWORD = "demo back office"  # noqa: S105 - a demo on this computer only
 TOKENS_FILE = "demo-tokens.json"
 HISTORY_FILE = "demo-history-terminal.db"
 Report = Callable[[str], None]
@@ -118,11 +115,6 @@ def start_live_demo(
                     .order_by(Vendor.id)
                 )
             ]
-        _ensure_demo_admin(sessions, company_id)
-        report(
-            f"Back office: {url}/admin (sign in as {DEMO_ADMIN_EMAIL}, password "
-            f"{DEMO_ADMIN_PASSWORD!r}; this run's address: the port changes every time)"
-        )
         demo = LiveDemo(server, url, engine, sessions, company_id, vendors, tokens)
         if new:
             report(f"Playing {customers} customers' visits of the last {HISTORY_DAYS} days ...")
@@ -132,17 +124,6 @@ def start_live_demo(
         server.stop()
         engine.dispose()
         raise
-
-
-def _ensure_demo_admin(sessions: sessionmaker[Session], company_id: int) -> None:
-    """The demo company's back-office admin (also in a demo folder made before there was
-    one)."""
-    with sessions() as session:
-        if session.scalar(select(AdminAccount.id).where(AdminAccount.email == DEMO_ADMIN_EMAIL)):
-            return
-    AdminAuth(sessions, SystemClock()).create_admin(
-        company_id, DEMO_ADMIN_EMAIL, "Demo admin", DEMO_ADMIN_PASSWORD
-    )
 
 
 def _create_company(sessions: sessionmaker[Session], seed: CatalogSeed, now: datetime) -> int:

@@ -102,29 +102,3 @@ def test_the_counter_without_a_display_says_so(
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert main(["--data-dir", str(tmp_path)]) == 2  # (its log in tmp_path, not the user's)
     assert "no display found" in capsys.readouterr().err
-
-
-def test_the_demo_prints_its_back_office_and_its_admin_can_sign_in(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    import re
-
-    from sync.server.db import make_engine, make_sessionmaker
-    from sync.server.web.accounts import AdminAuth
-    from terminal.demo.headless_sync import LIVE_FOLDER
-    from terminal.demo.live import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, SERVER_FILE
-    from terminal.domain.clock import SystemClock
-
-    assert main(["demo", "--headless", "--data-dir", str(tmp_path), "--customers", "5"]) == 0
-    out = capsys.readouterr().out
-    found = re.search(r"Back office: http://127\.0\.0\.1:\d+/admin \(sign in as (\S+),", out)
-    assert found is not None
-    assert found.group(1) == DEMO_ADMIN_EMAIL
-    server_file = tmp_path / "demo" / LIVE_FOLDER / SERVER_FILE
-    assert server_file.exists()
-    engine = make_engine(f"sqlite:///{server_file}")
-    try:  # the account is there with that password (the demo's server stopped with it)
-        auth = AdminAuth(make_sessionmaker(engine), SystemClock())
-        assert auth.session_of(auth.sign_in(DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD).token)
-    finally:
-        engine.dispose()
